@@ -1,0 +1,83 @@
+# GoPyScript build. `make serve` and `make test` set up everything they need.
+SHELL := /bin/bash
+GOROOT := $(shell go env GOROOT)
+WASM_EXEC := $(GOROOT)/lib/wasm/go_js_wasm_exec
+ADDR ?= 127.0.0.1:8000
+GO_SOURCES := $(shell find . -name '*.go' -not -path './e2e/node_modules/*' -not -path './dist/*') \
+	$(wildcard core/pyscript/pyscript/*.py) go.mod go.sum
+MPY := e2e/node_modules/@micropython/micropython-webassembly-pyscript
+PYODIDE := e2e/node_modules/pyodide
+# Packages whose browser glue is tested under node (GOOS=js, no DOM).
+WASM_TEST_PKGS := ./ffi/... ./core/... ./events/...
+
+.PHONY: all dist serve test unit wasm-test e2e bench size fuzz tools clean
+
+all: dist
+
+# --- machine set-up -------------------------------------------------------
+# npm packages come pinned from package-lock.json; Debian tools from apt.
+e2e/node_modules/.installed: e2e/package.json e2e/package-lock.json
+	cd e2e && npm ci --no-audit --no-fund
+	touch $@
+
+tools:
+	@need=""; \
+	command -v brotli >/dev/null || need="$$need brotli"; \
+	[ -x /usr/bin/chromium ] || need="$$need chromium"; \
+	if [ -n "$$need" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$need; \
+	  else echo "please install:$$need (Debian packages)"; exit 1; fi; \
+	fi
+
+# --- dist/ ----------------------------------------------------------------
+dist: dist/.built
+
+dist/core.wasm: $(GO_SOURCES)
+	@mkdir -p dist
+	GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w" -o $@ ./bootstrap
+
+dist/.built: dist/core.wasm bootstrap/core.js bootstrap/core.css e2e/node_modules/.installed | tools
+	cp bootstrap/core.js bootstrap/core.css dist/
+	cp $(GOROOT)/lib/wasm/wasm_exec.js dist/
+	mkdir -p dist/micropython dist/pyodide
+	cp $(MPY)/*.mjs $(MPY)/*.wasm dist/micropython/
+	cp $(PYODIDE)/pyodide.mjs $(PYODIDE)/pyodide.js $(PYODIDE)/pyodide.asm.mjs $(PYODIDE)/pyodide.asm.wasm \
+	   $(PYODIDE)/python_stdlib.zip $(PYODIDE)/pyodide-lock.json dist/pyodide/
+	@# Precompressed copies of the large files, served when the browser accepts them.
+	for f in dist/core.wasm dist/wasm_exec.js dist/core.js dist/micropython/micropython.mjs \
+	         dist/micropython/micropython.wasm dist/pyodide/*.mjs dist/pyodide/*.wasm \
+	         dist/pyodide/*.zip dist/pyodide/*.json; do \
+	  [ "$$f.gz" -nt "$$f" ] || gzip -9 -k -f -n "$$f"; \
+	  [ "$$f.br" -nt "$$f" ] || brotli -q 11 -f -k "$$f"; \
+	done
+	touch $@
+
+serve: dist
+	go run ./cmd/devserver -addr $(ADDR) -root examples -mount /dist/=dist
+
+# --- tests ----------------------------------------------------------------
+test: unit wasm-test e2e
+
+unit:
+	gofmt -l $$(find . -name '*.go' -not -path './e2e/node_modules/*') | (! grep .) || (echo "gofmt needed"; exit 1)
+	go vet ./...
+	GOOS=js GOARCH=wasm go vet ./...
+	go test -race ./...
+
+wasm-test:
+	GOOS=js GOARCH=wasm go test -exec="$(WASM_EXEC)" $(WASM_TEST_PKGS)
+
+e2e: dist
+	cd e2e && npx playwright test
+
+fuzz:
+	go test ./core/config -run='^$$' -fuzz=FuzzDetectAndParse -fuzztime=20s
+
+bench: dist
+	node e2e/bench/bench.mjs
+
+size: dist
+	@node e2e/bench/size.mjs
+
+clean:
+	rm -rf dist test-results playwright-report

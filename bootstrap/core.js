@@ -1,0 +1,90 @@
+// GoPyScript loader. The page includes this module exactly as it would
+// include PyScript's core.js. It starts fetching and compiling core.wasm at
+// once, runs it with Go's wasm_exec.js and re-exports what the Go core gives.
+// Every URL is resolved against this module, so dist/ works from any base.
+const KEY = Symbol.for("gopyscript");
+const here = (path) => new URL(path, import.meta.url).href;
+
+const start = async (shared) => {
+  const wasm = WebAssembly.compileStreaming(fetch(here("core.wasm")));
+
+  // Self-hosted interpreters shipped next to this file.
+  const interpreters = {
+    mpy: here("micropython/micropython.mjs"),
+    py: here("pyodide/pyodide.mjs"),
+  };
+
+  const host = {
+    interpreters,
+    // Go replaces this to show stderr on the page; until then: console.
+    stderr: (type, text) => console.error(text),
+    // Resolved by Go with the exports once the core is running.
+    ready: null,
+    load: memo((type, url) => boot(type, url, host)),
+    importAll: (...urls) =>
+      Promise.all(urls.map((url) => import(new URL(url, document.baseURI).href))),
+  };
+  const api = new Promise((resolve) => (host.ready = resolve));
+
+  // Start the default interpreter of every type the page uses while the core
+  // compiles. Pages with a config may pick another interpreter, so they wait.
+  for (const [type, url] of Object.entries(interpreters)) {
+    const uses = `script[type="${type}"]:not([worker]),${type}-script:not([worker])`;
+    const configured = `${type}-config,script[type="${type}"][config],${type}-script[config]`;
+    if (document.querySelector(uses) && !document.querySelector(configured))
+      host.load(type, url).catch(() => {}); // Go reports failures when it asks
+  }
+
+  await import(here("wasm_exec.js"));
+  const go = new globalThis.Go();
+  go.exit = (code) => {
+    if (code) fail(`the GoPyScript core stopped unexpectedly (exit code ${code})`);
+    host.ready({}); // never leave importers waiting on a dead core
+  };
+  shared.host = host;
+  go.run(await WebAssembly.instantiate(await wasm, go.importObject));
+  return api;
+};
+
+// One promise per (type, url): a second request reuses the first load.
+const memo = (fn) => {
+  const cache = new Map();
+  return (type, url) => {
+    const key = `${type} ${url}`;
+    if (!cache.has(key)) cache.set(key, fn(type, url));
+    return cache.get(key);
+  };
+};
+
+const boot = async (type, url, host) => {
+  const module = await import(url);
+  const stdout = (text) => console.log(text);
+  const stderr = (text) => host.stderr(type, text);
+  if (type === "mpy")
+    return module.loadMicroPython({
+      url: url.replace(/\.m?js$/, ".wasm"),
+      linebuffer: true,
+      stdout,
+      stderr,
+    });
+  return module.loadPyodide({ indexURL: new URL(".", url).href, stdout, stderr });
+};
+
+const fail = (message) => {
+  console.error(message);
+  const show = () =>
+    document.body.append(
+      Object.assign(document.createElement("div"), { className: "py-error", textContent: message }),
+    );
+  document.body ? show() : addEventListener("DOMContentLoaded", show, { once: true });
+};
+
+// A second copy of this module (another URL) reuses the first core.
+const shared = (globalThis[KEY] ??= {});
+const api = await (shared.api ??= start(shared)).catch((error) => {
+  fail(`GoPyScript failed to start: ${error?.message ?? error}`);
+  return {};
+});
+
+export const { config, whenDefined, PyWorker, MPWorker, hooks } = api;
+export default api;

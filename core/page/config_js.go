@@ -1,0 +1,75 @@
+package page
+
+import (
+	"syscall/js"
+
+	"github.com/gopyscript/gopyscript/core/config"
+	"github.com/gopyscript/gopyscript/core/script"
+	"github.com/gopyscript/gopyscript/ffi"
+)
+
+// typeConfig is the one config shared by all main scripts of a type.
+type typeConfig struct {
+	config.Config
+	err            error  // shown once on the page; the type's scripts do not run
+	interpreterURL string // "" means the self-hosted default
+	json           string // what `pyscript.config` parses, "type" included
+}
+
+// loadConfigs reads both types' configs up front, as PyScript does before
+// its exports resolve. A broken config is reported even if nothing uses it.
+func (p *Page) loadConfigs() map[script.Type]*typeConfig {
+	out := map[script.Type]*typeConfig{}
+	for _, t := range script.Types {
+		tc := p.loadConfig(t)
+		if tc.err != nil {
+			notify(tc.err.Error())
+		}
+		out[t] = tc
+	}
+	return out
+}
+
+func (p *Page) loadConfig(t script.Type) *typeConfig {
+	tc := &typeConfig{}
+	var elements []config.Element
+	forEach(p.doc.Call("querySelectorAll", t.ConfigSelector()), func(el js.Value) {
+		elements = append(elements, config.Element{Src: attr(el, "src"), Text: el.Get("textContent").String(), Type: attr(el, "type")})
+	})
+	var attrs []string
+	sel := `script[type="` + string(t) + `"][config]:not([worker]),` + string(t) + `-script[config]:not([worker])`
+	forEach(p.doc.Call("querySelectorAll", sel), func(el js.Value) { attrs = append(attrs, attr(el, "config")) })
+
+	pageURL := p.doc.Get("baseURI").String()
+	chosen, err := config.Select(string(t), elements, attrs)
+	if err == nil {
+		tc.Config, err = config.Load(chosen, pageURL, fetchConfig, ffi.ParseJSON)
+	}
+	if err == nil {
+		def := p.host.Get("interpreters").Get(string(t)).String()
+		tc.interpreterURL, err = tc.InterpreterURL(string(t), pageURL, def)
+	}
+	if err != nil {
+		tc.err = err
+		tc.Values = map[string]any{}
+	}
+	values := make(map[string]any, len(tc.Values)+1)
+	for k, v := range tc.Values {
+		values[k] = v
+	}
+	values["type"] = string(t)
+	tc.json = ffi.ToJSON(values)
+	return tc
+}
+
+// fetchConfig fetches a config URL, with PyScript's error texts.
+func fetchConfig(url string) (string, error) {
+	it := &item{src: url, fetch: js.Global().Call("fetch", url)}
+	return fetchText(it)
+}
+
+func forEach(list js.Value, fn func(js.Value)) {
+	for i := 0; i < list.Length(); i++ {
+		fn(list.Index(i))
+	}
+}

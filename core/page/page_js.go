@@ -1,0 +1,182 @@
+package page
+
+import (
+	"sync"
+	"syscall/js"
+
+	"github.com/gopyscript/gopyscript/core/script"
+	"github.com/gopyscript/gopyscript/events"
+	"github.com/gopyscript/gopyscript/ffi"
+)
+
+// Page is the main-thread runtime of one document.
+type Page struct {
+	host    js.Value
+	doc     js.Value
+	configs map[script.Type]*typeConfig
+	defined map[script.Type]js.Value // whenDefined promise resolvers
+
+	mu       sync.Mutex
+	ids      script.IDs
+	runners  map[script.Type]*runner
+	seq      int
+	handled  js.Value // WeakSet of elements already queued
+	allDone  *events.AllDoneTracker
+	observer js.Func
+}
+
+// item is one script element waiting to run.
+type item struct {
+	el       js.Value
+	seq      int
+	typ      script.Type
+	isScript bool     // <script type=…> rather than <py-script>
+	src      string   // the src attribute as written, "" when absent
+	fetch    js.Value // the src request, started as soon as the element is seen
+}
+
+// Start finds the page's scripts, starts their interpreters and runs them.
+// It returns once the exports are ready; scripts keep running afterwards.
+func Start(host js.Value) {
+	p := &Page{
+		host:    host,
+		doc:     js.Global().Get("document"),
+		runners: map[script.Type]*runner{},
+		defined: map[script.Type]js.Value{},
+		handled: js.Global().Get("WeakSet").New(),
+	}
+	ffi.PanicReporter = func(where string, err error) {
+		notify("GoPyScript internal error in " + where + ": " + err.Error())
+	}
+	host.Set("stderr", ffi.FuncOf("stderr", func(_ js.Value, args []js.Value) any {
+		if len(args) == 2 {
+			notify(args[1].String())
+		}
+		return nil
+	}))
+	p.configs = p.loadConfigs()
+
+	initial := p.find(p.doc)
+	keys := make([]any, len(initial))
+	items := make([]*item, len(initial))
+	for i, el := range initial {
+		items[i] = p.newItem(el)
+		keys[i] = items[i].seq
+	}
+	p.allDone = events.NewAllDoneTracker(keys, events.DispatchAllDone)
+	for _, it := range items {
+		p.enqueue(it)
+	}
+	p.allDone.Start()
+	p.observe()
+	host.Call("ready", p.exports())
+}
+
+// selector matches every main-thread script element of every type.
+func selector() string {
+	s := ""
+	for i, t := range script.Types {
+		if i > 0 {
+			s += ","
+		}
+		s += t.Selector()
+	}
+	return s
+}
+
+// find lists the unhandled script elements in root, in document order,
+// including root itself when it is one.
+func (p *Page) find(root js.Value) []js.Value {
+	var found []js.Value
+	sel := selector()
+	if root.Get("nodeType").Int() == 1 && root.Call("matches", sel).Bool() {
+		found = append(found, root)
+	}
+	list := root.Call("querySelectorAll", sel)
+	for i := 0; i < list.Length(); i++ {
+		found = append(found, list.Index(i))
+	}
+	fresh := found[:0]
+	for _, el := range found {
+		if !p.handled.Call("has", el).Bool() {
+			p.handled.Call("add", el)
+			fresh = append(fresh, el)
+		}
+	}
+	return fresh
+}
+
+func (p *Page) newItem(el js.Value) *item {
+	typ, _ := script.TypeOf(el.Get("localName").String(), attr(el, "type"))
+	p.mu.Lock()
+	p.seq++
+	it := &item{el: el, seq: p.seq, typ: typ, isScript: el.Get("localName").String() == "script"}
+	p.mu.Unlock()
+	if el.Call("hasAttribute", "src").Bool() {
+		it.src = attr(el, "src")
+		// Fetch every src at once; the runner still runs them in order.
+		it.fetch = js.Global().Call("fetch", it.src)
+		it.fetch.Call("catch", js.Global().Get("Function").Get("prototype")) // handled when awaited
+	}
+	return it
+}
+
+// enqueue hands the item to its type's runner, starting that runner (and
+// so its interpreter) on the first script of the type.
+func (p *Page) enqueue(it *item) {
+	if it.el.Call("hasAttribute", "worker").Bool() {
+		notify("Worker scripts are not available yet in GoPyScript, so this script did not run: " + outerHTML(it.el, false))
+		events.DispatchScript(it.el, string(it.typ), events.Done, false)
+		p.allDone.Done(it.seq)
+		return
+	}
+	p.mu.Lock()
+	r, ok := p.runners[it.typ]
+	if !ok {
+		r = newRunner(p, it.typ)
+		p.runners[it.typ] = r
+	}
+	p.mu.Unlock()
+	if !ok {
+		ffi.Go(string(it.typ)+" runner", r.loop)
+	}
+	r.queue.Push(it)
+}
+
+// observe runs scripts added to the document later, like PyScript does.
+func (p *Page) observe() {
+	p.observer = ffi.FuncOf("MutationObserver", func(_ js.Value, args []js.Value) any {
+		records := args[0]
+		for i := 0; i < records.Length(); i++ {
+			added := records.Index(i).Get("addedNodes")
+			for j := 0; j < added.Length(); j++ {
+				node := added.Index(j)
+				if node.Get("nodeType").Int() != 1 {
+					continue
+				}
+				for _, el := range p.find(node) {
+					p.enqueue(p.newItem(el))
+				}
+			}
+		}
+		return nil
+	})
+	mo := js.Global().Get("MutationObserver").New(p.observer)
+	mo.Call("observe", p.doc, map[string]any{"childList": true, "subtree": true})
+}
+
+// nextID hands out py-N / mpy-N ids; runners of both types share the page.
+func (p *Page) nextID(t script.Type) string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.ids.Next(t)
+}
+
+// attr returns an attribute's value, or "" when it is absent.
+func attr(el js.Value, name string) string {
+	v := el.Call("getAttribute", name)
+	if v.IsNull() {
+		return ""
+	}
+	return v.String()
+}

@@ -1,0 +1,171 @@
+package page
+
+import (
+	"syscall/js"
+
+	"github.com/gopyscript/gopyscript/core/script"
+	"github.com/gopyscript/gopyscript/events"
+	"github.com/gopyscript/gopyscript/ffi"
+	"github.com/hack-pad/safejs"
+)
+
+// runScript handles <script type="py|mpy">: target, ready, code, done.
+func (r *runner) runScript(it *item, done func()) {
+	el := it.el
+	if it.src != "" && script.HasCode(el.Get("textContent").String()) {
+		notify(script.InvalidContent(outerHTML(el, true)))
+		done()
+		return
+	}
+	target := r.target(el)
+	js.Global().Get("Object").Call("defineProperty", el, "target", map[string]any{"value": target})
+	events.DispatchScript(el, string(r.typ), events.Ready, false)
+
+	code := script.Dedent(el.Get("textContent").String())
+	if it.src != "" {
+		var err error
+		if code, err = fetchText(it); err != nil {
+			notify(err.Error())
+			done()
+			return
+		}
+	}
+	r.execute(it, target.Get("id").String(), code, done)
+}
+
+// runElement handles the legacy <py-script> element, which is its own target.
+func (r *runner) runElement(it *item, done func()) {
+	el := it.el
+	var code string
+	switch {
+	case it.src != "":
+		var err error
+		if code, err = fetchText(it); err != nil {
+			notify(err.Error())
+		}
+	case el.Get("childElementCount").Int() == 0:
+		code = el.Get("textContent").String()
+	default:
+		code = script.UnescapeHTML(el.Get("innerHTML").String())
+		js.Global().Get("console").Call("warn",
+			`Deprecated: use <script type="`+string(r.typ)+`"> for an always safe content parsing:`+"\n", code)
+	}
+	el.Call("replaceChildren")
+	el.Get("style").Set("display", "block")
+	if el.Get("id").String() == "" {
+		el.Set("id", r.page.nextID(r.typ))
+	}
+	events.DispatchScript(el, string(r.typ), events.Ready, false)
+	r.execute(it, el.Get("id").String(), script.Dedent(code), done)
+}
+
+// execute runs code with the element as document.currentScript. Async code
+// is started and left running, so the next script starts at its first
+// await, as in PyScript; done fires when it settles.
+func (r *runner) execute(it *item, targetID, code string, done func()) {
+	r.module.Set("target", targetID)
+	setCurrentScript(it.el)
+	finish := func(err error) {
+		if err != nil {
+			notify(pythonError(err))
+		}
+		clearCurrentScript(it.el)
+		done()
+	}
+	if script.IsSync(attr(it.el, "async"), it.el.Call("hasAttribute", "async").Bool()) {
+		finish(r.interp.Run(code))
+		return
+	}
+	promise, err := r.interp.RunAsync(code)
+	if err != nil {
+		finish(err)
+		return
+	}
+	ffi.Go("awaiting "+string(r.typ)+" script", func() {
+		_, err := ffi.Await(promise)
+		finish(err)
+	})
+}
+
+// target is the element display() writes to: the `target` attribute's
+// element, else a new <script-py> right after the script (or in the body
+// when the script sits in <head>).
+func (r *runner) target(el js.Value) js.Value {
+	if want := attr(el, "target"); want != "" {
+		if found := queryTarget(el, want); found.Truthy() {
+			r.ensureID(found)
+			return found
+		}
+		notify("Unknown target " + want + " for " + outerHTML(el, false) + ": showing output right after the script instead")
+	}
+	show := r.page.doc.Call("createElement", "script-py")
+	if r.page.doc.Get("head").Call("contains", el).Bool() {
+		r.page.doc.Get("body").Call("append", show)
+	} else {
+		el.Call("after", show)
+	}
+	r.ensureID(show)
+	return show
+}
+
+func (r *runner) ensureID(el js.Value) {
+	if el.Get("id").String() == "" {
+		el.Set("id", r.page.nextID(r.typ))
+	}
+}
+
+// queryTarget looks an id up first, then a CSS selector, in the script's
+// own root (document or shadow root). A bad selector finds nothing.
+func queryTarget(el js.Value, want string) js.Value {
+	root := el.Call("getRootNode")
+	if root.Get("getElementById").Truthy() {
+		if found := root.Call("getElementById", want); found.Truthy() {
+			return found
+		}
+	}
+	found, err := safejs.Safe(root).Call("querySelector", want)
+	if err != nil {
+		return js.Null()
+	}
+	return safejs.Unsafe(found)
+}
+
+func setCurrentScript(el js.Value) {
+	js.Global().Get("Object").Call("defineProperty", js.Global().Get("document"), "currentScript",
+		map[string]any{"value": el, "configurable": true})
+}
+
+// clearCurrentScript restores the browser's own document.currentScript,
+// unless a later script has already taken it over.
+func clearCurrentScript(el js.Value) {
+	doc := js.Global().Get("document")
+	if doc.Get("currentScript").Equal(el) {
+		js.Global().Get("Reflect").Call("deleteProperty", doc, "currentScript")
+	}
+}
+
+// fetchText awaits the element's src request and returns its text, or the
+// PyScript-shaped error naming the URL and the HTTP status.
+func fetchText(it *item) (string, error) {
+	resp, err := ffi.Await(it.fetch)
+	if err != nil {
+		return "", textError(script.NetworkError(it.src, ffi.Message(err)))
+	}
+	if !resp.Get("ok").Bool() {
+		return "", textError(script.FetchError(it.src, resp.Get("status").Int(), resp.Get("statusText").String()))
+	}
+	text, err := ffi.Await(resp.Call("text"))
+	if err != nil {
+		return "", textError(script.NetworkError(it.src, ffi.Message(err)))
+	}
+	return text.String(), nil
+}
+
+// outerHTML of the element, with or without its content.
+func outerHTML(el js.Value, deep bool) string {
+	return el.Call("cloneNode", deep).Get("outerHTML").String()
+}
+
+type textError string
+
+func (e textError) Error() string { return string(e) }

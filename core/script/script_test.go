@@ -1,0 +1,71 @@
+package script
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestDedent(t *testing.T) {
+	cases := map[string]struct{ in, want string }{
+		"nested in html":                {"\n    print(1)\n    if x:\n        y()\n", "\nprint(1)\nif x:\n    y()\n"},
+		"tabs":                          {"\n\tprint(1)\n\tprint(2)", "\nprint(1)\nprint(2)"},
+		"no indent":                     {"print(1)\n  x", "print(1)\n  x"},
+		"blank only":                    {"\n  \n", "\n  \n"},
+		"less indented later line kept": {"\n    a\n  b\n", "\na\n  b\n"},
+		"crlf":                          {"\r\n  a\r\n  b", "\r\na\r\nb"},
+	}
+	for name, c := range cases {
+		t.Run(name, func(t *testing.T) { assert.Equal(t, c.want, Dedent(c.in)) })
+	}
+}
+
+func TestIsSync(t *testing.T) {
+	assert.False(t, IsSync("", false), "absent attribute means async")
+	assert.False(t, IsSync("", true), "bare async attribute means async")
+	assert.False(t, IsSync("true", true))
+	for _, v := range []string{"false", "FALSE", "0", "no", "No"} {
+		assert.True(t, IsSync(v, true), v)
+	}
+}
+
+func TestHasCode(t *testing.T) {
+	assert.False(t, HasCode(""))
+	assert.False(t, HasCode("\n   \n"))
+	assert.False(t, HasCode("\n  # a comment\n  // another\n /* block\n comment */ \n"))
+	assert.True(t, HasCode("\n  print('x')\n"))
+	assert.True(t, HasCode("# c\nx = 1"))
+}
+
+func TestTypeOf(t *testing.T) {
+	for _, c := range []struct {
+		local, attr string
+		want        Type
+		ok          bool
+	}{
+		{"script", "py", Py, true},
+		{"SCRIPT", "mpy", MPy, true},
+		{"py-script", "", Py, true},
+		{"mpy-script", "", MPy, true},
+		{"script", "text/python", "", false},
+		{"script", "py-editor", "", false},
+	} {
+		got, ok := TypeOf(c.local, c.attr)
+		assert.Equal(t, c.ok, ok, c)
+		assert.Equal(t, c.want, got, c)
+	}
+}
+
+func TestIDsArePerType(t *testing.T) {
+	var ids IDs
+	assert.Equal(t, "py-0", ids.Next(Py))
+	assert.Equal(t, "mpy-0", ids.Next(MPy))
+	assert.Equal(t, "py-1", ids.Next(Py))
+}
+
+func TestTypeNames(t *testing.T) {
+	assert.Equal(t, `script[type="py"],py-script`, Py.Selector())
+	assert.Equal(t, "mpy-config", MPy.ConfigSelector())
+	assert.Equal(t, "pyodide", Py.Interpreter())
+	assert.Equal(t, "MicroPython", MPy.DisplayName())
+}

@@ -1,0 +1,3 @@
+from pyscript import display
+order.append("second (src)")
+display("from src file")

@@ -1,0 +1,5 @@
+// Imported by test_context.py through pyscript.js_import.
+export const answer = 42;
+export function greet(name) {
+  return `hello ${name}`;
+}

@@ -1,0 +1,128 @@
+# pyscript's context: config, thread, targets, document/window, js_import,
+# and the names that are not available on the main thread.
+
+import sys
+
+import js
+
+import pyscript
+from pyscript import (
+    RUNNING_IN_WORKER,
+    PyWorker,
+    config,
+    create_named_worker,
+    current_target,
+    document,
+    js_import,
+    sync,
+    window,
+    workers,
+)
+from pyscript.ffi import is_none
+
+from e2e_context import START
+from e2e_support import MICROPYTHON, raises
+
+EXPORTS = [
+    "RUNNING_IN_WORKER", "config", "current_target", "document", "window", "display",
+    "HTML", "when", "Event", "fetch", "ffi", "util", "js_import", "sync", "PyWorker",
+    "workers", "create_named_worker",
+]
+
+
+def test_package_exports_every_name():
+    missing = [name for name in EXPORTS if not hasattr(pyscript, name)]
+    assert not missing, missing
+
+
+def test_submodules_are_modules():
+    assert callable(pyscript.ffi.create_proxy)
+    assert callable(pyscript.ffi.to_js)
+    assert callable(pyscript.util.as_bytearray)
+    from pyscript.ffi import assign, direct, is_none, jsnull  # noqa: F401
+    from pyscript.util import NotSupported, as_bytearray, is_awaitable  # noqa: F401
+
+
+def test_config_is_a_dict_with_the_interpreter_type():
+    assert isinstance(config, dict), type(config)
+    expected = "mpy" if MICROPYTHON else "py"
+    assert config["type"] == expected, config.get("type")
+    assert pyscript.config is config
+
+
+def test_main_thread_is_not_a_worker():
+    assert RUNNING_IN_WORKER is False
+
+
+def test_document_and_window_are_the_page():
+    assert document.body.tagName == "BODY"
+    assert window.document.body.tagName == "BODY"
+    assert isinstance(window.location.href, str)
+    marker = document.createElement("span")
+    marker.id = "e2e-context-marker"
+    document.body.append(marker)
+    try:
+        assert js.document.getElementById("e2e-context-marker").tagName == "SPAN"
+    finally:
+        marker.remove()
+
+
+def test_current_target_is_the_running_script_output():
+    target = START["target"]
+    assert isinstance(target, str) and target, repr(target)
+    element = document.getElementById(target)
+    assert not is_none(element), target
+    # No target attribute on the runner's <script>: the output element is the
+    # <script-py> created right after it, with an id like "mpy-0" / "py-0".
+    if element.tagName == "SCRIPT-PY":
+        assert target.startswith(config["type"] + "-"), target
+
+
+def test_current_target_returns_a_string():
+    assert isinstance(current_target(), str)
+
+
+def test_sync_is_not_supported_on_the_main_thread():
+    message = "pyscript.sync works only when running in a worker"
+    assert str(raises(AttributeError, lambda: sync.my_function)) == message
+    assert str(raises(TypeError, sync)) == message
+    assert repr(sync) == "<NotSupported pyscript.sync [" + message + "]>"
+
+
+def test_worker_names_explain_that_workers_are_not_available():
+    for name, value in (
+        ("pyscript.PyWorker", PyWorker),
+        ("pyscript.workers", workers),
+        ("pyscript.create_named_worker", create_named_worker),
+    ):
+        assert repr(value).startswith("<NotSupported " + name + " ["), repr(value)
+        error = raises(TypeError, value, "worker.py")
+        assert "not available" in str(error), str(error)
+        assert "worker" in str(error), str(error)
+    assert "not available" in str(raises(TypeError, lambda: workers["calculator"]))
+    assert "not available" in str(raises(AttributeError, lambda: workers.calculator))
+
+
+def _absolute(path):
+    return js.URL.new(path, document.baseURI).href
+
+
+async def test_js_import_one_module():
+    modules = await js_import(_absolute("./fixture_module.js"))
+    assert len(modules) == 1
+    module = modules[0]
+    assert module.answer == 42
+    assert module.greet("py") == "hello py"
+
+
+async def test_js_import_unpacks_several_modules():
+    first, second = await js_import(
+        _absolute("./fixture_module.js"), _absolute("./fixture_module_b.js")
+    )
+    assert first.answer == 42
+    assert second.name == "module b"
+
+
+def test_python_version_is_reported():
+    # Not a pyscript feature: makes the interpreter visible in the results.
+    assert sys.implementation.name in ("cpython", "micropython")

@@ -1,0 +1,53 @@
+import { test, expect } from "@playwright/test";
+import { open, allDone, events, errors } from "./helpers.mjs";
+
+test("mpy: exceptions, stderr and a missing src are shown on the page; everything else still runs", async ({ page }) => {
+  const log = await open(page, "/errors-mpy.html");
+  await allDone(page);
+  const shown = await errors(page);
+  expect(shown).toHaveLength(4);
+  expect(shown[0]).toContain("Traceback (most recent call last)");
+  expect(shown[0]).toContain("ValueError: <b>not bold</b>");
+  expect(shown).toContain("a warning on stderr");
+  expect(shown).toContain(
+    "(PY0404): Fetching from URL ./code/missing.py failed with error 404 (Not Found). Are your filename and path correct?",
+  );
+  expect(shown.some((t) => t.includes("RuntimeError: after await"))).toBe(true);
+  // Text, never HTML: the <b> from the message is not an element.
+  await expect(page.locator(".py-error b")).toHaveCount(0);
+  // The console has the errors too.
+  expect(log.console.filter((m) => m.type === "error").map((m) => m.text).join("\n")).toContain("ValueError");
+  await expect(page.locator("body")).toHaveAttribute("data-after", "ran");
+  // done fires for every script, failed or not.
+  const done = (await events(page)).filter((e) => e.type === "mpy:done").map((e) => e.id);
+  expect(done.sort()).toEqual(["missing", "raises", "raises-async", "stderr", "still-runs"]);
+});
+
+test("py: the traceback starts at the user's code, not Pyodide's runner", async ({ page }) => {
+  await open(page, "/errors-py.html");
+  await allDone(page);
+  const [shown, ...rest] = await errors(page);
+  expect(rest).toEqual([]);
+  expect(shown).toContain("ValueError: <b>not bold</b>");
+  // Line numbers count from the <script> tag's line, as written in the HTML.
+  expect(shown).toContain('line 3, in fail');
+  expect(shown).not.toContain("_pyodide");
+  await expect(page.locator(".py-error b")).toHaveCount(0);
+  await expect(page.locator("body")).toHaveAttribute("data-after", "ran");
+});
+
+test("a Go panic is recovered, shown, and the core keeps running", async ({ page }) => {
+  await open(page, "/sabotage.html");
+  await allDone(page);
+  const shown = await errors(page);
+  expect(shown).toHaveLength(1);
+  expect(shown[0]).toContain("GoPyScript internal error");
+  expect(shown[0]).toContain("sabotaged Element.after");
+  await expect(page.locator("#out")).toHaveText("the core is still alive");
+  // The Go instance is alive: its exports still answer.
+  const alive = await page.evaluate(async () => {
+    const { whenDefined } = await import("/dist/core.js");
+    return (await whenDefined("mpy")).type;
+  });
+  expect(alive).toBe("mpy");
+});
