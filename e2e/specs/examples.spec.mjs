@@ -1,0 +1,52 @@
+// Smoke test of what `make serve` shows a newcomer.
+import { test, expect } from "@playwright/test";
+import { open, allDone, errors, expectNoErrors } from "./helpers.mjs";
+
+test("examples index links every example", async ({ page }) => {
+  await page.goto("/examples/");
+  const links = await page.locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+  expect(links).toEqual(["hello-mpy.html", "hello-py.html", "display.html", "events.html", "errors.html"]);
+});
+
+test("hello examples greet from both interpreters", async ({ page }) => {
+  for (const [file, impl] of [["hello-mpy", "micropython"], ["hello-py", "cpython"]]) {
+    const log = await open(page, `/examples/${file}.html`);
+    await allDone(page);
+    await expect(page.locator("script-py")).toContainText(`Hello from ${impl}`);
+    await expectNoErrors(page, log);
+  }
+});
+
+test("display example: escaped text, HTML(), targets and _repr_html_", async ({ page }) => {
+  const log = await open(page, "/examples/display.html");
+  await allDone(page);
+  await expectNoErrors(page, log);
+  await expect(page.locator("script-py").first()).toContainText("Plain text is escaped: <b>not bold</b>");
+  await expect(page.locator("#clock b")).toHaveText("HTML()");
+  await expect(page.locator("#clock")).not.toContainText("waiting");
+  await expect(page.locator("#table table td")).toHaveCount(10);
+});
+
+test("events example: Python click handlers and the lifecycle log", async ({ page }) => {
+  const log = await open(page, "/examples/events.html");
+  await allDone(page);
+  await page.click("#hello");
+  await expect(page.locator("#greeting")).toHaveText("Hello from a Python click handler!");
+  await page.click("#count");
+  await page.click("#count");
+  await expect(page.locator("#count")).toHaveText("Count: 2");
+  await expect(page.locator("#log")).toContainText("mpy:ready on #handlers (worker: false)");
+  await expect(page.locator("#log")).toContainText("py:all-done");
+  await expectNoErrors(page, log);
+});
+
+test("errors example shows each failure and keeps going", async ({ page }) => {
+  await open(page, "/examples/errors.html");
+  await allDone(page);
+  const shown = await errors(page);
+  expect(shown).toHaveLength(3);
+  expect(shown[0]).toContain("ZeroDivisionError");
+  expect(shown[1]).toContain("(PY0404): Fetching from URL ./no-such-file.py failed with error 404");
+  expect(shown[2]).toBe("Something written to stderr");
+  await expect(page.locator("body")).toContainText("…and this script still ran.");
+});
