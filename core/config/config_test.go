@@ -220,5 +220,5 @@ func TestLoadWithoutFetcher(t *testing.T) {
 
 func TestLoadBadPage(t *testing.T) {
 	_, err := Load(Selection{Config: "c.toml"}, "", (&fakeFetch{}).fetch, stdJSON)
-	require.EqualError(t, err, "(PY1000): Invalid URL: c.toml (base )")
+	require.EqualError(t, err, "(PY1000): Invalid URL: c.toml")
 }

@@ -52,7 +52,7 @@ func TestInterpreterURL(t *testing.T) {
 		{name: "unknown type", typ: "lua", value: "5.4", base: cfgBase,
 			wantErr: "(PY1000): Unknown interpreter type: lua"},
 		{name: "relative without usable base", typ: "py", value: "./p.mjs", base: "",
-			wantErr: "(PY1000): Invalid URL: ./p.mjs (base )"},
+			wantErr: "(PY1000): Invalid URL: ./p.mjs"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -35,9 +35,9 @@ func TestResolve(t *testing.T) {
 		{name: "absolute ignores base", ref: "https://o/a.py", base: "https://h/c.toml", want: "https://o/a.py"},
 		{name: "absolute without base", ref: "https://o", base: "", want: "https://o/"},
 		{name: "query kept", ref: "conf.toml?v=2", base: "https://h/app/index.html", want: "https://h/app/conf.toml?v=2"},
-		{name: "no base", ref: "a.py", base: "", wantErr: "(PY1000): Invalid URL: a.py (base )"},
-		{name: "relative base", ref: "a.py", base: "/app/", wantErr: "(PY1000): Invalid URL: a.py (base /app/)"},
-		{name: "bad ref", ref: "%zz", base: "https://h/", wantErr: "(PY1000): Invalid URL: %zz"},
+		{name: "no base", ref: "a.py", base: "", wantErr: "(PY1000): Invalid URL: a.py"},
+		{name: "relative base", ref: "a.py", base: "/app/", wantErr: "(PY1000): Invalid URL: a.py"},
+		{name: "bad ref", ref: "http://[::1", base: "https://h/", wantErr: "(PY1000): Invalid URL: http://[::1"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

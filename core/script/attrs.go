@@ -1,9 +1,6 @@
 package script
 
-import (
-	"regexp"
-	"strings"
-)
+import "strings"
 
 // IsSync reports whether an `async` attribute value asks for a synchronous
 // run: scripts are async by default and only false, 0 or no turn that off.
@@ -18,17 +15,29 @@ func IsSync(asyncAttr string, present bool) bool {
 	return false
 }
 
-var (
-	blockComments = regexp.MustCompile(`(?s)/\*.*?\*/`)
-	lineComments  = regexp.MustCompile(`(?m)^\s*(?://|#).*`)
-)
-
 // HasCode reports whether inline text next to a `src` attribute is real
-// code; comments and blank text are allowed beside `src`.
+// code; blank text and comments (/* … */, or lines starting with # or //)
+// are allowed beside `src`. Scanned by hand: regexp would add ~100 kB to
+// the wasm binary.
 func HasCode(text string) bool {
-	text = blockComments.ReplaceAllString(text, "")
-	text = lineComments.ReplaceAllString(text, "")
-	return strings.TrimSpace(text) != ""
+	for {
+		start := strings.Index(text, "/*")
+		if start < 0 {
+			break
+		}
+		end := strings.Index(text[start+2:], "*/")
+		if end < 0 {
+			break
+		}
+		text = text[:start] + text[start+2+end+2:]
+	}
+	for line := range strings.Lines(text) {
+		line = strings.TrimSpace(line)
+		if line != "" && !strings.HasPrefix(line, "#") && !strings.HasPrefix(line, "//") {
+			return true
+		}
+	}
+	return false
 }
 
 // Type is a PyScript script type: "py" (Pyodide) or "mpy" (MicroPython).

@@ -69,3 +69,9 @@ func TestTypeNames(t *testing.T) {
 	assert.Equal(t, "pyodide", Py.Interpreter())
 	assert.Equal(t, "MicroPython", MPy.DisplayName())
 }
+
+func TestHasCodeBlockCommentEdges(t *testing.T) {
+	assert.False(t, HasCode("/* a */ /* b\n */"), "several block comments")
+	assert.True(t, HasCode("/* a */ x = 1"), "code after a block comment on the same line")
+	assert.True(t, HasCode("/* never closed\n"), "an unclosed comment is content")
+}
