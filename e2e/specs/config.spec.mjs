@@ -79,3 +79,20 @@ test("interpreter version string loads from the public CDN URL pattern", async (
   expect(log.requests).toContain(`${cdn}micropython.mjs`);
   expect(log.requests).toContain(`${cdn}micropython.wasm`);
 });
+
+test("an interpreter that cannot load is one clear error, and all-done still fires", async ({ page }) => {
+  await open(page, "/config.html?case=interp-missing");
+  await allDone(page);
+  const [message, ...rest] = await errors(page);
+  expect(rest).toEqual([]);
+  expect(message).toContain("loading MicroPython from http://127.0.0.1:8123/nowhere/micropython.mjs");
+  await expect(page.locator("body")).not.toHaveAttribute("data-ran", "yes");
+});
+
+test("core.js exports each type's parsed config", async ({ page }) => {
+  await open(page, "/config.html?case=element-toml");
+  await allDone(page);
+  const config = await page.evaluate(async () => (await import("/dist/core.js")).config);
+  expect(config.mpy).toEqual({ answer: 42, nested: { list: [1, "two"] } });
+  expect(config.py).toEqual({});
+});

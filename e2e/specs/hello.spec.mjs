@@ -6,7 +6,10 @@ for (const [type, impl, other] of [
   ["py", "cpython", "micropython"],
 ]) {
   test(`${type}: hello world runs, displays and fires PyScript's events`, async ({ page }) => {
+    const wasm = page.waitForResponse((r) => r.url().endsWith("/dist/core.wasm"));
     const log = await open(page, `/hello-${type}.html`);
+    // The precompressed copy is what travels.
+    expect((await wasm).headers()["content-encoding"]).toBe("br");
     await allDone(page);
     // Output lands in the auto-created <script-py> target, id TYPE-0, right after the script.
     const target = page.locator(`script[type="${type}"] + script-py#${type}-0`);
