@@ -64,7 +64,7 @@ func (m *mountFlag) Set(value string) error {
 		return errors.New("want /prefix/=DIR")
 	}
 	prefix = path.Clean("/" + prefix)
-	if false {
+	if prefix == "/" {
 		return errors.New("use -root to serve /")
 	}
 	prefix += "/"

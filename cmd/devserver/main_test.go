@@ -89,6 +89,10 @@ func TestRunRejectsBadInvocations(t *testing.T) {
 	require.NoError(t, err)
 	t.Cleanup(func() { busy.Close() })
 
+	// Cancelled, so that arguments wrongly accepted make run return nil
+	// at once instead of serving forever.
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
 	for _, args := range [][]string{
 		{"-bogus"},
 		{"extra"},
@@ -103,7 +107,7 @@ func TestRunRejectsBadInvocations(t *testing.T) {
 		{"-addr", busy.Addr().String(), "-root", dir},
 	} {
 		var stdout bytes.Buffer
-		err := run(context.Background(), args, &stdout, io.Discard)
+		err := run(ctx, append([]string{"-addr", "127.0.0.1:0"}, args...), &stdout, io.Discard)
 		assert.Error(t, err, "%q", args)
 		assert.Empty(t, stdout.String(), "%q", args)
 	}

@@ -52,9 +52,6 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	upath := r.URL.Path
-	if !strings.HasPrefix(upath, "/") {
-		upath = "/" + upath
-	}
 	// Browsers resolve dot segments before sending, so ".." only comes from
 	// tools or attackers; refuse it rather than guess what was meant.
 	if slices.Contains(strings.Split(upath, "/"), "..") {
@@ -153,22 +150,22 @@ func serveFile(w http.ResponseWriter, r *http.Request, root *os.Root, name strin
 	if hasVariant {
 		hdr.Add("Vary", "Accept-Encoding")
 	}
+	tagSuffix := ""
 	if coding != "" {
+		// Falls back to the original if the variant vanished since the Stat.
 		if vf, vinfo, err := open(root, name+suffix); err == nil {
 			defer vf.Close()
-			f, info = vf, vinfo
+			f, info, tagSuffix = vf, vinfo, suffix
 			hdr.Set("Content-Encoding", coding)
 			// ServeContent omits Content-Length when Content-Encoding is set
 			// (it assumes on-the-fly compression), but ours is the file size.
 			// It overwrites this for ranges and drops it for 304s and errors.
 			hdr.Set("Content-Length", strconv.FormatInt(info.Size(), 10))
-		} else {
-			suffix = "" // Vanished since the Stat (mid-rebuild): send the original.
 		}
 	}
 	// Last-Modified alone has one-second resolution and would answer 304 for
 	// a file rebuilt within the same second; the ETag catches that. The
-	// suffix keeps the variants' tags distinct.
-	hdr.Set("ETag", fmt.Sprintf(`"%x-%x%s"`, info.ModTime().UnixNano(), info.Size(), suffix))
+	// suffix keeps the tags of the variants of one file distinct.
+	hdr.Set("ETag", fmt.Sprintf(`"%x-%x%s"`, info.ModTime().UnixNano(), info.Size(), tagSuffix))
 	http.ServeContent(w, r, name, info.ModTime(), f)
 }

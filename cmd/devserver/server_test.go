@@ -179,6 +179,12 @@ func TestDirectoryListing(t *testing.T) {
 	mounted := do(h, http.MethodGet, "/dist/").Body.String()
 	assert.Contains(t, mounted, `<a href="a.txt">a.txt</a>`)
 	assert.Contains(t, mounted, `<a href="inner/">inner/</a>`)
+
+	// No way up from the top.
+	top := do(newHandler(newTree(t, map[string]string{"a:b.txt": ""}), nil, true), http.MethodGet, "/")
+	require.Equal(t, http.StatusOK, top.Code)
+	assert.NotContains(t, top.Body.String(), "../")
+	assert.Contains(t, top.Body.String(), `<a href="./a:b.txt">a:b.txt</a>`, "not a link to scheme a:")
 }
 
 func TestHeadListing(t *testing.T) {
@@ -201,6 +207,7 @@ func TestDirectoryRedirectsToSlash(t *testing.T) {
 		"//evil.example":  "/evil.example/", // not the open redirect "//evil.example/"
 		"/docs":           "/docs/",
 		"/sub/nested?a=b": "/sub/nested/?a=b",
+		"http://x.test":   "/", // Absolute-form request line with an empty path.
 	} {
 		rec := do(h, http.MethodGet, target)
 		assert.Equal(t, http.StatusFound, rec.Code, target)
@@ -309,11 +316,23 @@ func TestRevalidationGives304(t *testing.T) {
 	assert.Equal(t, http.StatusNotModified, do(h, http.MethodGet, "/plain.txt", "If-None-Match", etag).Code)
 	assert.Equal(t, http.StatusNotModified, do(h, http.MethodGet, "/plain.txt", "If-Modified-Since", lastModified).Code)
 
-	// Each encoding is its own representation with its own tag.
-	br := do(h, http.MethodGet, "/app.js", "Accept-Encoding", "br")
-	plain := do(h, http.MethodGet, "/app.js")
+}
+
+func TestVariantsHaveDistinctETags(t *testing.T) {
+	// Same size and time, so only the encoding can tell the tags apart.
+	top := newTree(t, map[string]string{"same.js": "identity", "same.js.br": "brotli!!"})
+	mtime := time.Now().Add(-time.Hour)
+	for _, name := range []string{"same.js", "same.js.br"} {
+		require.NoError(t, os.Chtimes(filepath.Join(top, name), mtime, mtime))
+	}
+	h := newHandler(top, nil, true)
+	br := do(h, http.MethodGet, "/same.js", "Accept-Encoding", "br")
+	require.Equal(t, "br", br.Header().Get("Content-Encoding"))
+	plain := do(h, http.MethodGet, "/same.js")
 	assert.NotEqual(t, br.Header().Get("ETag"), plain.Header().Get("ETag"))
-	assert.Equal(t, http.StatusOK, do(h, http.MethodGet, "/app.js", "If-None-Match", br.Header().Get("ETag")).Code)
+	rec := do(h, http.MethodGet, "/same.js", "If-None-Match", br.Header().Get("ETag"))
+	assert.Equal(t, http.StatusOK, rec.Code)
+	assert.Equal(t, "identity", rec.Body.String())
 }
 
 func TestRebuildWithinTheSameSecondIsNotStale(t *testing.T) {
