@@ -5,7 +5,8 @@
 # name starts with "test_" (awaiting async ones). The result is written as JSON
 #   {"passed": ["module.test_name", ...],
 #    "failed": [{"name": "module.test_name", "error": "..."}, ...]}
-# into the text of #result, and <html> gets the class "tests-done".
+# into the text of #result, and <html> gets the class "tests-done". While the
+# tests run, #result holds the same object plus "running": the current test.
 
 # Modules copied next to the tests but not run (shared helpers).
 SUPPORT_MODULES = ["e2e_support"]
@@ -23,7 +24,7 @@ TEST_MODULES = [
 # Folder (relative to the interpreter's working directory) for the copies.
 TEST_DIR = "e2e_python_tests"
 
-TEST_TIMEOUT = 15  # seconds per test
+TEST_TIMEOUT = 60  # seconds per test: a hang fails, a slow machine does not
 
 import asyncio
 import json
@@ -52,15 +53,28 @@ def _describe(error):
     return text
 
 
-def _report(passed, failed):
+def _result_element():
     document = js.document
     result = document.getElementById("result")
     if result is None or not hasattr(result, "textContent"):
         result = document.createElement("pre")
         result.id = "result"
         document.body.append(result)
-    result.textContent = json.dumps({"passed": passed, "failed": failed})
-    document.documentElement.classList.add("tests-done")
+    return result
+
+
+def _progress(passed, failed, running):
+    # Written before each test: if a test never finishes (in MicroPython a
+    # synchronous JavaScript exception cannot be caught and ends this task),
+    # the page still shows how far the run got and which test was running.
+    _result_element().textContent = json.dumps(
+        {"passed": passed, "failed": failed, "running": running}
+    )
+
+
+def _report(passed, failed):
+    _result_element().textContent = json.dumps({"passed": passed, "failed": failed})
+    js.document.documentElement.classList.add("tests-done")
     print("python e2e: %d passed, %d failed" % (len(passed), len(failed)))
     for failure in failed:
         print("FAILED", failure["name"], "\n" + failure["error"])
@@ -134,6 +148,7 @@ async def main():
                 if not attribute.startswith("test_") or not callable(function):
                     continue
                 name = module_name + "." + attribute
+                _progress(passed, failed, name)
                 try:
                     await _run_test(function)
                     passed.append(name)

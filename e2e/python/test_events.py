@@ -1,6 +1,7 @@
 # pyscript.when and pyscript.Event, with real DOM clicks.
 
-from pyscript import Event, document, when
+from pyscript import Event, when
+from pyscript.util import is_awaitable
 
 from e2e_support import fresh_element, raises, wait_until
 
@@ -51,6 +52,7 @@ async def test_when_async_handler_with_event():
     async def on_click(event):
         seen.append(event.type)
 
+    assert is_awaitable(on_click)  # still an async function after decorating
     button.click()
     assert await wait_until(lambda: seen == ["click"]), seen
 

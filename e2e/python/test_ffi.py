@@ -22,6 +22,13 @@ def test_to_js_turns_dicts_into_plain_objects():
     assert data == {"a": 1, "nested": {"b": [1, 2]}, "text": "x"}, data
 
 
+def test_to_js_accepts_pyodide_options_in_both_interpreters():
+    # Code written for Pyodide often passes dict_converter explicitly.
+    converted = to_js({"k": "v"}, dict_converter=js.Object.fromEntries)
+    assert _kind(converted) == "[object Object]", _kind(converted)
+    assert converted.k == "v"
+
+
 def test_to_js_turns_lists_into_arrays():
     converted = to_js([1, "two", 3.5])
     assert js.Array.isArray(converted)

@@ -105,6 +105,17 @@ def test_is_awaitable_methods_and_closures():
     assert is_awaitable(inner)
     assert not is_awaitable(sync_inner)
 
+    class AsyncCallable:
+        async def __call__(self, value):
+            return value
+
+    class SyncCallable:
+        def __call__(self, value):
+            return value
+
+    assert is_awaitable(AsyncCallable())
+    assert not is_awaitable(SyncCallable())
+
 
 def test_is_awaitable_generator_function():
     def numbers():

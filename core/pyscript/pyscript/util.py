@@ -122,11 +122,16 @@ def _rebuilt_from_code(obj):
 def _is_generator_based_async(obj):
     if isinstance(obj, (_GeneratorFunctionType, _GeneratorType)):
         return True
-    if isinstance(obj, _FunctionType):
-        return False
+    # Checked through the code, not the type: in the browser build a bound
+    # method also passes isinstance(obj, function).
     rebuilt = _rebuilt_from_code(obj)
     if rebuilt is not None:
         return isinstance(rebuilt, _GeneratorFunctionType)
+    # A callable instance: is its __call__ method async?
+    if not isinstance(obj, _BoundMethodType):
+        call = getattr(obj, "__call__", None)
+        if isinstance(call, _BoundMethodType):
+            return _is_generator_based_async(call)
     # Last resort for wrappers whose code is not reachable: their repr names
     # the wrapped generator, e.g. "<closure <generator> at ...>".
     text = repr(obj)
