@@ -40,8 +40,8 @@ dist/.built: dist/core.wasm bootstrap/core.js bootstrap/core.css e2e/node_module
 	cp bootstrap/core.js bootstrap/core.css dist/
 	cp $(GOROOT)/lib/wasm/wasm_exec.js dist/
 	mkdir -p dist/micropython dist/pyodide
-	cp $(MPY)/*.mjs $(MPY)/*.wasm dist/micropython/
-	cp $(PYODIDE)/pyodide.mjs $(PYODIDE)/pyodide.js $(PYODIDE)/pyodide.asm.mjs $(PYODIDE)/pyodide.asm.wasm \
+	cp -p $(MPY)/*.mjs $(MPY)/*.wasm dist/micropython/
+	cp -p $(PYODIDE)/pyodide.mjs $(PYODIDE)/pyodide.js $(PYODIDE)/pyodide.asm.mjs $(PYODIDE)/pyodide.asm.wasm \
 	   $(PYODIDE)/python_stdlib.zip $(PYODIDE)/pyodide-lock.json dist/pyodide/
 	@# Precompressed copies of the large files, served when the browser accepts them.
 	for f in dist/core.wasm dist/wasm_exec.js dist/core.js dist/micropython/micropython.mjs \

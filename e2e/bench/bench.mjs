@@ -42,6 +42,8 @@ const INTERPRETERS = [
   { type: "mpy", name: "MicroPython", version: readJSON("e2e/node_modules/@micropython/micropython-webassembly-pyscript/package.json").version },
   { type: "py", name: "Pyodide", version: readJSON("e2e/node_modules/pyodide/package.json").version },
 ].filter((i) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(",").includes(i.type)); // BENCH_ONLY=mpy|py
+if (!INTERPRETERS.length) throw new Error(`BENCH_ONLY=${process.env.BENCH_ONLY}: want mpy, py or mpy,py`);
+if (!(PAUSE >= 0)) throw new Error(`BENCH_PAUSE_MS must be a number ≥ 0, got ${process.env.BENCH_PAUSE_MS}`);
 const VARIANTS = [
   { key: "ours", label: "GoPyScript core (ours)" },
   { key: "pyscript", label: `PyScript ${PYSCRIPT_VERSION} core` },
@@ -255,6 +257,8 @@ function summarize(results) {
         const xs = vr.map((r) => r.marks[m]).filter((x) => x !== undefined);
         if (xs.length === vr.length) b[`event: ${m}`] = stats(xs).median;
       }
+      b.transferred = stats(vr.map((r) => r.resources.reduce((t, x) => t + x.transfer, 0))).median;
+      b.requests = stats(vr.map((r) => r.resources.length)).median;
       b.domContentLoaded = stats(vr.map((r) => r.domContentLoaded)).median;
       b.lastByte = stats(vr.map((r) => Math.max(...r.resources.map((x) => x.end), r.html))).median;
       b.done = s.variants[v.key].median;
@@ -279,7 +283,7 @@ function report(summary, meta) {
   out.push("");
   out.push(
     `${meta.date} · Chromium ${meta.chromium} (headless) · ${meta.runs} run${meta.runs > 1 ? "s" : ""} per variant, ` +
-      `interleaved, fresh browser context each · ${meta.cpu} · node ${meta.node}`,
+      `interleaved, fresh browser context each · ${meta.cpu}, load average ${meta.loadavgBefore} before / ${meta.loadavgAfter} after · node ${meta.node}`,
   );
   out.push("");
   out.push("Time from navigation start until `mpy:done` / `py:done` (interpreter alone: until `runPython` returned), in ms.");
@@ -328,6 +332,7 @@ function report(summary, meta) {
     rows.push(["last byte received", ...VARIANTS.map((v) => fmt(b[v.key].lastByte))]);
     rows.push(["**done**", ...VARIANTS.map((v) => `**${fmt(b[v.key].done)}**`)]);
     rows.push(["done − last byte", ...VARIANTS.map((v) => fmt(b[v.key].done - b[v.key].lastByte))]);
+    rows.push(["subresources: count / KiB on the wire", ...VARIANTS.map((v) => `${b[v.key].requests} / ${fmt(b[v.key].transferred / 1024)}`)]);
     out.push("");
     out.push(`${interp.name}:`);
     out.push("");
@@ -362,6 +367,7 @@ async function main() {
     runs: RUNS,
     node: process.version,
     cpu: `${os.cpus()[0]?.model?.trim() ?? "unknown CPU"} ×${os.cpus().length}`,
+    loadavgBefore: os.loadavg()[0].toFixed(2),
     pyscript: PYSCRIPT_VERSION,
     interpreters: Object.fromEntries(INTERPRETERS.map((i) => [i.type, `${i.name} ${i.version}`])),
   };
@@ -384,6 +390,8 @@ async function main() {
     }
   }
 
+  meta.loadavgAfter = os.loadavg()[0].toFixed(2);
+  meta.seconds = Math.round((Date.now() - t0) / 1000);
   const summary = summarize(results);
   const md = report(summary, meta);
   process.stdout.write("\n" + md);
