@@ -1,13 +1,12 @@
 // GoPyScript loader. The page includes this module exactly as it would
 // include PyScript's core.js. It starts fetching and compiling core.wasm at
-// once, runs it with Go's wasm_exec.js and re-exports what the Go core gives.
+// once (and the default interpreter, when the page allows), runs it with Go's
+// wasm_exec.js and re-exports what the Go core gives.
 // Every URL is resolved against this module, so dist/ works from any base.
 const KEY = Symbol.for("gopyscript");
 const here = (path) => new URL(path, import.meta.url).href;
 
 const start = async (shared) => {
-  const wasm = WebAssembly.compileStreaming(fetch(here("core.wasm")));
-
   // Self-hosted interpreters shipped next to this file.
   const interpreters = {
     mpy: here("micropython/micropython.mjs"),
@@ -34,6 +33,10 @@ const start = async (shared) => {
     if (document.querySelector(uses) && !document.querySelector(configured))
       host.load(type, url).catch(() => {}); // Go reports failures when it asks
   }
+
+  // Requested after the interpreters' small loader modules, which gate their
+  // large downloads, so those start as early as possible.
+  const wasm = WebAssembly.compileStreaming(fetch(here("core.wasm")));
 
   await import(here("wasm_exec.js"));
   const go = new globalThis.Go();
