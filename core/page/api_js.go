@@ -14,9 +14,6 @@ func (p *Page) exports() js.Value {
 	for t, tc := range p.configs {
 		cfg.Set(string(t), js.Global().Get("JSON").Call("parse", ffi.ToJSON(tc.Values)))
 	}
-	for _, t := range script.Types {
-		p.defined[t] = js.Global().Get("Promise").Call("withResolvers")
-	}
 	api := js.Global().Get("Object").New()
 	api.Set("config", cfg)
 	api.Set("whenDefined", ffi.FuncOf("whenDefined", func(_ js.Value, args []js.Value) any {

@@ -45,6 +45,9 @@ func Start(host js.Value) {
 		defined: map[script.Type]js.Value{},
 		handled: js.Global().Get("WeakSet").New(),
 	}
+	for _, t := range script.Types {
+		p.defined[t] = js.Global().Get("Promise").Call("withResolvers")
+	}
 	ffi.PanicReporter = func(where string, err error) {
 		notify("GoPyScript internal error in " + where + ": " + err.Error())
 	}
