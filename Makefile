@@ -10,7 +10,7 @@ PYODIDE := e2e/node_modules/pyodide
 # Packages whose browser glue is tested under node (GOOS=js, no DOM).
 WASM_TEST_PKGS := ./ffi/... ./core/... ./events/...
 
-.PHONY: all dist serve test unit wasm-test e2e bench size fuzz tools clean
+.PHONY: all dist fixtures serve test unit wasm-test e2e bench size fuzz tools clean
 
 all: dist
 
@@ -67,7 +67,15 @@ unit:
 wasm-test:
 	GOOS=js GOARCH=wasm go test -exec="$(WASM_EXEC)" $(WASM_TEST_PKGS)
 
-e2e: dist
+# Wheels, archives and a fake Pyodide index, generated so they always match
+# the pinned Pyodide; served by the e2e dev server under /fixtures/.
+fixtures: e2e/pages/fixtures/.built
+
+e2e/pages/fixtures/.built: e2e/fixtures/main.go e2e/node_modules/.installed
+	go run ./e2e/fixtures e2e/pages/fixtures $(PYODIDE)/pyodide-lock.json
+	touch $@
+
+e2e: dist fixtures
 	cd e2e && npx playwright test
 
 fuzz:
@@ -80,4 +88,4 @@ size: dist
 	@node e2e/bench/size.mjs
 
 clean:
-	rm -rf dist test-results playwright-report
+	rm -rf dist e2e/pages/fixtures e2e/test-results

@@ -19,7 +19,8 @@ const start = async (shared) => {
     stderr: (type, text) => console.error(text),
     // Resolved by Go with the exports once the core is running.
     ready: null,
-    load: memo((type, url) => boot(type, url, host)),
+    load: memo((type, url, options) => boot(type, url, options, host)),
+    import: (url) => import(url),
     importAll: (...urls) =>
       Promise.all(urls.map((url) => import(new URL(url, document.baseURI).href))),
   };
@@ -49,17 +50,20 @@ const start = async (shared) => {
   return api;
 };
 
-// One promise per (type, url): a second request reuses the first load.
+// One promise per (type, url, options): the same request reuses the first
+// load, so Go adopts an interpreter the loader started early.
 const memo = (fn) => {
   const cache = new Map();
-  return (type, url) => {
-    const key = `${type} ${url}`;
-    if (!cache.has(key)) cache.set(key, fn(type, url));
+  return (type, url, options = {}) => {
+    const key = JSON.stringify([type, url, options]);
+    if (!cache.has(key)) cache.set(key, fn(type, url, options));
     return cache.get(key);
   };
 };
 
-const boot = async (type, url, host) => {
+// Go chooses the options (a MicroPython wasm variant, Pyodide's lock file and
+// package URLs); this only supplies the defaults and the output streams.
+const boot = async (type, url, options, host) => {
   const module = await import(url);
   const stdout = (text) => console.log(text);
   const stderr = (text) => host.stderr(type, text);
@@ -67,10 +71,16 @@ const boot = async (type, url, host) => {
     return module.loadMicroPython({
       url: url.replace(/\.m?js$/, ".wasm"),
       linebuffer: true,
+      ...options,
       stdout,
       stderr,
     });
-  return module.loadPyodide({ indexURL: new URL(".", url).href, stdout, stderr });
+  const defaults = { indexURL: new URL(".", url).href };
+  // dist/ ships Pyodide's core without its package wheels: those come from
+  // the official CDN folder of the same version unless the config names one.
+  if (url === host.interpreters.py)
+    defaults.packageBaseUrl = `https://cdn.jsdelivr.net/pyodide/v${module.version}/full/`;
+  return module.loadPyodide({ ...defaults, ...options, stdout, stderr });
 };
 
 const fail = (message) => {

@@ -10,6 +10,9 @@ type Config struct {
 	// ConfigURL is the absolute URL the config was fetched from, or "" when
 	// it was inline or absent.
 	ConfigURL string
+	// Order is the written key order of the objects in Values; nil means
+	// unknown (sorted order is used). Load always sets it.
+	Order *Order
 }
 
 // Base returns the URL that relative URLs in this config resolve against.

@@ -161,12 +161,13 @@ func TestLoad(t *testing.T) {
 		name      string
 		sel       Selection
 		want      Config
+		wantKeys  []string // the recorded top-level key order
 		wantAsked []string
 		wantErr   string
 	}{
 		{name: "no config", sel: Selection{}, want: Config{Values: map[string]any{}}},
 		{name: "inline toml", sel: Selection{Config: "debug = true"},
-			want: Config{Values: map[string]any{"debug": true}}},
+			want: Config{Values: map[string]any{"debug": true}}, wantKeys: []string{"debug"}},
 		{name: "inline json", sel: Selection{Config: `{"debug": false}`},
 			want: Config{Values: map[string]any{"debug": false}}},
 		{name: "inline with type json", sel: Selection{Config: ` {"a":1} `, Type: "json"},
@@ -176,6 +177,7 @@ func TestLoad(t *testing.T) {
 				Values:    map[string]any{"interpreter": "./py/pyodide.mjs", "debug": true},
 				ConfigURL: "https://h/app/conf.toml?v=2",
 			},
+			wantKeys:  []string{"interpreter", "debug"},
 			wantAsked: []string{"https://h/app/conf.toml?v=2"}},
 		{name: "json url", sel: Selection{Config: "../cfg/c.json"},
 			want:      Config{Values: map[string]any{"plugins": []any{"!error"}}, ConfigURL: "https://h/cfg/c.json"},
@@ -208,6 +210,9 @@ func TestLoad(t *testing.T) {
 				return
 			}
 			require.NoError(t, err)
+			require.NotNil(t, got.Order, "Load always records the key order")
+			assert.Equal(t, tt.wantKeys, got.Order.Keys)
+			got.Order = nil
 			assert.Equal(t, tt.want, got)
 		})
 	}

@@ -29,7 +29,7 @@ func Load(sel Selection, pageURL string, fetch Fetcher, parseJSON JSONParser) (C
 		text = trimJS(body)
 		cfg.ConfigURL = abs
 	}
-	cfg.Values, err = Parse(text, d.Format, d.URL, parseJSON)
+	cfg.Values, cfg.Order, err = ParseOrdered(text, d.Format, d.URL, parseJSON)
 	if err != nil {
 		return Config{}, err
 	}

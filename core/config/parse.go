@@ -7,9 +7,12 @@ import (
 	"github.com/BurntSushi/toml"
 )
 
-// JSONParser parses JSON text into Go values (objects as map[string]any,
-// arrays as []any). In the browser it wraps JSON.parse; its error message
-// is shown to the user unchanged.
+// JSONParser parses JSON text into Go values: objects as map[string]any or,
+// to keep their key order, as Object; arrays as []any; numbers as float64.
+// In the browser it wraps JSON.parse; its error message is shown to the
+// user unchanged. Key order matters for "files" (templates must be defined
+// before use) and "js_modules" (import order): a parser returning plain
+// maps makes those tables fall back to sorted key order.
 type JSONParser func(text string) (any, error)
 
 // Parse parses config text of the given format into a map.
@@ -25,31 +28,42 @@ type JSONParser func(text string) (any, error)
 // (see normalizeTOML). Parse does not trim text; JSON and TOML both ignore
 // surrounding whitespace, and line numbers then match the source.
 func Parse(text string, f Format, sourceURL string, parseJSON JSONParser) (map[string]any, error) {
+	m, _, err := ParseOrdered(text, f, sourceURL, parseJSON)
+	return m, err
+}
+
+// ParseOrdered is Parse that also returns the written key order of the
+// config's objects (see Order). TOML always gives the order; JSON gives it
+// for the objects that parseJSON returns as Object. The order is never nil
+// when err is nil.
+func ParseOrdered(text string, f Format, sourceURL string, parseJSON JSONParser) (map[string]any, *Order, error) {
 	switch f {
 	case FormatJSON:
 		return parseJSONConfig(text, sourceURL, parseJSON)
 	case FormatTOML:
 		return parseTOMLConfig(text, sourceURL)
 	}
-	return map[string]any{}, nil
+	return map[string]any{}, &Order{}, nil
 }
 
-func parseJSONConfig(text, sourceURL string, parseJSON JSONParser) (map[string]any, error) {
+func parseJSONConfig(text, sourceURL string, parseJSON JSONParser) (map[string]any, *Order, error) {
 	if parseJSON == nil {
-		return nil, syntaxError("JSON", sourceURL, "no JSON parser available")
+		return nil, nil, syntaxError("JSON", sourceURL, "no JSON parser available")
 	}
 	v, err := parseJSON(text)
 	if err != nil {
-		return nil, syntaxError("JSON", sourceURL, err.Error())
+		return nil, nil, syntaxError("JSON", sourceURL, err.Error())
 	}
-	m, ok := v.(map[string]any)
-	if !ok {
-		return nil, syntaxError("JSON", sourceURL, "the config must be an object, not "+jsonKind(v))
+	switch v.(type) {
+	case Object, map[string]any:
+	default:
+		return nil, nil, syntaxError("JSON", sourceURL, "the config must be an object, not "+jsonKind(v))
 	}
-	if m == nil {
-		m = map[string]any{}
+	n, o := normalizeJSONValue(v)
+	if o == nil {
+		o = &Order{}
 	}
-	return m, nil
+	return n.(map[string]any), o, nil
 }
 
 // jsonKind names the JSON type of a decoded value, for error messages.
@@ -69,15 +83,17 @@ func jsonKind(v any) string {
 	return "a non-object value"
 }
 
-func parseTOMLConfig(text, sourceURL string) (map[string]any, error) {
+func parseTOMLConfig(text, sourceURL string) (map[string]any, *Order, error) {
 	var m map[string]any
-	if _, err := toml.Decode(text, &m); err != nil {
-		return nil, syntaxError("TOML", sourceURL, tomlMessage(err))
+	md, err := toml.Decode(text, &m)
+	if err != nil {
+		return nil, nil, syntaxError("TOML", sourceURL, tomlMessage(err))
 	}
 	if m == nil {
-		return map[string]any{}, nil
+		return map[string]any{}, &Order{}, nil
 	}
-	return normalizeTOML(m), nil
+	m = normalizeTOML(m)
+	return m, tomlOrder(md, m), nil
 }
 
 // tomlMessage formats a BurntSushi error as "line L, column C: message".

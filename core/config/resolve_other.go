@@ -15,6 +15,8 @@ func resolveURL(ref, base string) (string, bool) {
 			return "", false
 		}
 		r = b.ResolveReference(r)
+	} else if r.Opaque == "" {
+		r = r.ResolveReference(r) // removes dot segments, as new URL does
 	}
 	if r.Host != "" && r.Path == "" && r.Opaque == "" {
 		r.Path = "/" // new URL("https://host").href is "https://host/"

@@ -34,6 +34,8 @@ func TestResolve(t *testing.T) {
 		{name: "root", ref: "/a.py", base: "https://h/cfg/c.toml", want: "https://h/a.py"},
 		{name: "absolute ignores base", ref: "https://o/a.py", base: "https://h/c.toml", want: "https://o/a.py"},
 		{name: "absolute without base", ref: "https://o", base: "", want: "https://o/"},
+		{name: "absolute dot segments removed", ref: "https://o/a/./b/../c.py?q=1#f", base: "", want: "https://o/a/c.py?q=1#f"},
+		{name: "opaque kept", ref: "blob:https://o/a/../b", base: "", want: "blob:https://o/a/../b"},
 		{name: "query kept", ref: "conf.toml?v=2", base: "https://h/app/index.html", want: "https://h/app/conf.toml?v=2"},
 		{name: "no base", ref: "a.py", base: "", wantErr: "(PY1000): Invalid URL: a.py"},
 		{name: "relative base", ref: "a.py", base: "/app/", wantErr: "(PY1000): Invalid URL: a.py"},

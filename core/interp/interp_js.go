@@ -19,10 +19,11 @@ type Interpreter struct {
 	v    safejs.Value
 }
 
-// Load asks the loader (core.js `load`, memoised per URL so an early start
-// is reused) for the interpreter module at url and waits for it to boot.
-func Load(host js.Value, t script.Type, url string) (*Interpreter, error) {
-	p, err := safejs.Safe(host).Call("load", string(t), url)
+// Load asks the loader (core.js `load`, memoised per URL and options so an
+// early start is reused) for the interpreter module at url and waits for it
+// to boot. options go to loadMicroPython / loadPyodide.
+func Load(host js.Value, t script.Type, url string, options map[string]any) (*Interpreter, error) {
+	p, err := safejs.Safe(host).Call("load", string(t), url, options)
 	if err != nil {
 		return nil, err
 	}
@@ -55,9 +56,9 @@ func (i *Interpreter) RegisterJSModule(name string, obj js.Value) error {
 	return err
 }
 
-// WriteFile writes data at a path relative to the interpreter's working
-// directory, creating the folders it needs.
-func (i *Interpreter) WriteFile(file string, data []byte) error {
+// WriteBytes writes a JS Uint8Array as WriteFile does, without copying the
+// bytes through Go.
+func (i *Interpreter) WriteBytes(file string, data js.Value) error {
 	fs, err := i.v.Get("FS")
 	if err != nil {
 		return err
@@ -67,10 +68,16 @@ func (i *Interpreter) WriteFile(file string, data []byte) error {
 			return fmt.Errorf("creating %s: %w", dir, err)
 		}
 	}
-	buf := js.Global().Get("Uint8Array").New(len(data))
-	js.CopyBytesToJS(buf, data)
-	if _, err := fs.Call("writeFile", file, buf); err != nil {
+	if _, err := fs.Call("writeFile", file, data); err != nil {
 		return fmt.Errorf("writing %s: %w", file, err)
 	}
 	return nil
+}
+
+// WriteFile writes data at a path relative to the interpreter's working
+// directory, creating the folders it needs.
+func (i *Interpreter) WriteFile(file string, data []byte) error {
+	buf := js.Global().Get("Uint8Array").New(len(data))
+	js.CopyBytesToJS(buf, data)
+	return i.WriteBytes(file, buf)
 }

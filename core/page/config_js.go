@@ -6,6 +6,7 @@ import (
 	"github.com/gopyscript/gopyscript/core/config"
 	"github.com/gopyscript/gopyscript/core/script"
 	"github.com/gopyscript/gopyscript/ffi"
+	"github.com/hack-pad/safejs"
 )
 
 // typeConfig is the one config shared by all main scripts of a type.
@@ -43,7 +44,7 @@ func (p *Page) loadConfig(t script.Type) *typeConfig {
 	pageURL := p.doc.Get("baseURI").String()
 	chosen, err := config.Select(string(t), elements, attrs)
 	if err == nil {
-		tc.Config, err = config.Load(chosen, pageURL, fetchConfig, ffi.ParseJSON)
+		tc.Config, err = config.Load(chosen, pageURL, fetchConfig, parseConfigJSON)
 	}
 	if err == nil {
 		def := p.host.Get("interpreters").Get(string(t)).String()
@@ -63,9 +64,37 @@ func (p *Page) loadConfig(t script.Type) *typeConfig {
 }
 
 // fetchConfig fetches a config URL, with PyScript's error texts.
-func fetchConfig(url string) (string, error) {
-	it := &item{src: url, fetch: js.Global().Call("fetch", url)}
-	return fetchText(it)
+func fetchConfig(url string) (string, error) { return startDownload(url).text() }
+
+// parseConfigJSON parses with the browser's JSON.parse and keeps the written
+// key order (Object.keys), which `files` and `js_modules` follow.
+func parseConfigJSON(text string) (any, error) {
+	v, err := safejs.Safe(js.Global().Get("JSON")).Call("parse", text)
+	if err != nil {
+		return nil, textError(ffi.Message(err))
+	}
+	return orderedValue(safejs.Unsafe(v)), nil
+}
+
+func orderedValue(v js.Value) any {
+	if v.Type() != js.TypeObject || js.Global().Get("Array").Call("isArray", v).Bool() {
+		if v.Type() == js.TypeObject {
+			out := make([]any, v.Length())
+			for i := range out {
+				out[i] = orderedValue(v.Index(i))
+			}
+			return out
+		}
+		return ffi.ToGo(v)
+	}
+	keys := js.Global().Get("Object").Call("keys", v)
+	obj := config.Object{Keys: make([]string, keys.Length()), Values: make(map[string]any, keys.Length())}
+	for i := range obj.Keys {
+		k := keys.Index(i).String()
+		obj.Keys[i] = k
+		obj.Values[k] = orderedValue(v.Get(k))
+	}
+	return obj
 }
 
 func forEach(list js.Value, fn func(js.Value)) {

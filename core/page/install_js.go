@@ -18,6 +18,7 @@ func installPyScript(in *interp.Interpreter, tc *typeConfig, importAll js.Value)
 	mod.Set("config", tc.json)
 	mod.Set("target", "")
 	mod.Set("js_import", importAll)
+	mod.Set("js_modules", js.Global().Get("Object").New()) // filled by setup when configured
 	if err := in.RegisterJSModule("_pyscript", mod); err != nil {
 		return js.Value{}, err
 	}

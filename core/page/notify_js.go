@@ -7,6 +7,16 @@ const errorStyle = "display:block;white-space:pre-wrap;font-family:ui-monospace,
 	"color:#5c0011;background:#fff1f0;border:1px solid #cf1322;border-radius:4px;" +
 	"padding:.5em .75em;margin:.5em 0"
 
+// report shows an error of this runner's type: on the console always, on
+// the page unless the config turned the error plugin off (plugins = ["!error"]).
+func (r *runner) report(text string) {
+	if r.page.configs[r.typ].PluginDisabled("error") {
+		js.Global().Get("console").Call("error", text)
+		return
+	}
+	notify(text)
+}
+
 // notify shows text in a <div class="py-error"> at the end of the body and
 // on the console. The text is set as textContent: never parsed as HTML.
 func notify(text string) {

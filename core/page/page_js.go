@@ -53,7 +53,11 @@ func Start(host js.Value) {
 	}
 	host.Set("stderr", ffi.FuncOf("stderr", func(_ js.Value, args []js.Value) any {
 		if len(args) == 2 {
-			notify(args[1].String())
+			if r := p.runner(script.Type(args[0].String())); r != nil {
+				r.report(args[1].String())
+			} else {
+				notify(args[1].String())
+			}
 		}
 		return nil
 	}))
@@ -118,8 +122,7 @@ func (p *Page) newItem(el js.Value) *item {
 	if el.Call("hasAttribute", "src").Bool() {
 		it.src = attr(el, "src")
 		// Fetch every src at once; the runner still runs them in order.
-		it.fetch = js.Global().Call("fetch", it.src)
-		it.fetch.Call("catch", js.Global().Get("Function").Get("prototype")) // handled when awaited
+		it.fetch = startDownload(it.src).request
 	}
 	return it
 }
@@ -166,6 +169,13 @@ func (p *Page) observe() {
 	})
 	mo := js.Global().Get("MutationObserver").New(p.observer)
 	mo.Call("observe", p.doc, map[string]any{"childList": true, "subtree": true})
+}
+
+// runner is the type's runner, nil before its first script.
+func (p *Page) runner(t script.Type) *runner {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.runners[t]
 }
 
 // nextID hands out py-N / mpy-N ids; runners of both types share the page.

@@ -13,7 +13,7 @@ import (
 func (r *runner) runScript(it *item, done func()) {
 	el := it.el
 	if it.src != "" && script.HasCode(el.Get("textContent").String()) {
-		notify(script.InvalidContent(outerHTML(el, true)))
+		r.report(script.InvalidContent(outerHTML(el, true)))
 		done()
 		return
 	}
@@ -25,7 +25,7 @@ func (r *runner) runScript(it *item, done func()) {
 	if it.src != "" {
 		var err error
 		if code, err = fetchText(it); err != nil {
-			notify(err.Error())
+			r.report(err.Error())
 			done()
 			return
 		}
@@ -41,7 +41,7 @@ func (r *runner) runElement(it *item, done func()) {
 	case it.src != "":
 		var err error
 		if code, err = fetchText(it); err != nil {
-			notify(err.Error())
+			r.report(err.Error())
 		}
 	case el.Get("childElementCount").Int() == 0:
 		code = el.Get("textContent").String()
@@ -67,7 +67,7 @@ func (r *runner) execute(it *item, targetID, code string, done func()) {
 	setCurrentScript(it.el)
 	finish := func(err error) {
 		if err != nil {
-			notify(pythonError(err))
+			r.report(pythonError(err))
 		}
 		clearCurrentScript(it.el)
 		done()
@@ -96,7 +96,7 @@ func (r *runner) target(el js.Value) js.Value {
 			r.ensureID(found)
 			return found
 		}
-		notify("Unknown target " + want + " for " + outerHTML(el, false) + ": showing output right after the script instead")
+		r.report("Unknown target " + want + " for " + outerHTML(el, false) + ": showing output right after the script instead")
 	}
 	show := r.page.doc.Call("createElement", "script-py")
 	if r.page.doc.Get("head").Call("contains", el).Bool() {
@@ -144,21 +144,9 @@ func clearCurrentScript(el js.Value) {
 	}
 }
 
-// fetchText awaits the element's src request and returns its text, or the
-// PyScript-shaped error naming the URL and the HTTP status.
+// fetchText awaits the element's src request and returns its text.
 func fetchText(it *item) (string, error) {
-	resp, err := ffi.Await(it.fetch)
-	if err != nil {
-		return "", textError(script.NetworkError(it.src, ffi.Message(err)))
-	}
-	if !resp.Get("ok").Bool() {
-		return "", textError(script.FetchError(it.src, resp.Get("status").Int(), resp.Get("statusText").String()))
-	}
-	text, err := ffi.Await(resp.Call("text"))
-	if err != nil {
-		return "", textError(script.NetworkError(it.src, ffi.Message(err)))
-	}
-	return text.String(), nil
+	return download{url: it.src, request: it.fetch}.text()
 }
 
 // outerHTML of the element, with or without its content.

@@ -32,34 +32,42 @@ func (r *runner) loop() {
 		r.failure = cfg.err.Error() // already shown when the config was read
 	} else if err := r.prepare(cfg); err != nil {
 		r.failure = err.Error()
-		notify(r.failure)
+		r.report(r.failure)
 	}
 	for {
 		r.process(r.queue.Pop())
 	}
 }
 
-// prepare loads the interpreter named by the config and installs the
-// pyscript package into it, once.
+// prepare loads the interpreter the config names, installs the pyscript
+// package and sets up the config's files, js_modules and packages, once.
 func (r *runner) prepare(cfg *typeConfig) error {
-	name := r.typ.DisplayName()
-	events.DispatchProgress(string(r.typ), "Loading "+name)
-	url := cfg.interpreterURL
-	if url == "" {
-		url = r.page.host.Get("interpreters").Get(string(r.typ)).String()
+	plan, err := r.plan(cfg)
+	if err != nil {
+		return err
 	}
-	in, err := interp.Load(r.page.host, r.typ, url)
+	name := r.typ.DisplayName()
+	r.progress("Loading " + name)
+	in, err := interp.Load(r.page.host, r.typ, cfg.interpreterURL, plan.options)
 	if err != nil {
 		return err
 	}
 	r.interp = in
+	if plan.debug && r.typ == script.Py {
+		in.Value().Call("setDebug", true)
+	}
 	if r.module, err = installPyScript(in, cfg, r.page.host.Get("importAll")); err != nil {
 		return err
 	}
-	events.DispatchProgress(string(r.typ), "Loaded "+name)
+	if err := r.setup(plan); err != nil {
+		return err
+	}
+	r.progress("Loaded " + name)
 	r.page.resolveDefined(r.typ, in, cfg)
 	return nil
 }
+
+func (r *runner) progress(message string) { events.DispatchProgress(string(r.typ), message) }
 
 // process runs one element; nothing it does may stop the runner, and the
 // element always gets its done event.
@@ -70,7 +78,7 @@ func (r *runner) process(it *item) {
 	}
 	defer func() {
 		if rec := recover(); rec != nil {
-			notify("GoPyScript internal error running " + outerHTML(it.el, false) + ": " + ffi.PanicError(rec).Error())
+			r.report("GoPyScript internal error running " + outerHTML(it.el, false) + ": " + ffi.PanicError(rec).Error())
 			done()
 		}
 	}()

@@ -18,7 +18,7 @@ from pyscript.display import HTML, display
 from pyscript.events import Event, when
 from pyscript.fetch import fetch
 from pyscript.workers import PyWorker, create_named_worker, workers
-from pyscript import ffi, util
+from pyscript import ffi, js_modules, util
 
 __all__ = [
     "Event",
@@ -33,6 +33,7 @@ __all__ = [
     "fetch",
     "ffi",
     "js_import",
+    "js_modules",
     "sync",
     "util",
     "when",

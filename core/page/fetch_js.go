@@ -1,0 +1,66 @@
+package page
+
+import (
+	"syscall/js"
+
+	"github.com/gopyscript/gopyscript/core/script"
+	"github.com/gopyscript/gopyscript/ffi"
+)
+
+// download is a fetch started early and awaited later.
+type download struct {
+	url     string // as the error message names it
+	request js.Value
+}
+
+func startDownload(url string) download {
+	req := js.Global().Call("fetch", url)
+	req.Call("catch", js.Global().Get("Function").Get("prototype")) // handled when awaited
+	return download{url: url, request: req}
+}
+
+// response awaits the request, turning network failures and HTTP errors into
+// PyScript's messages naming the URL and status.
+func (d download) response() (js.Value, error) {
+	resp, err := ffi.Await(d.request)
+	if err != nil {
+		return js.Value{}, textError(script.NetworkError(d.url, ffi.Message(err)))
+	}
+	if !resp.Get("ok").Bool() {
+		return js.Value{}, textError(script.FetchError(d.url, resp.Get("status").Int(), resp.Get("statusText").String()))
+	}
+	return resp, nil
+}
+
+// text is the body as a string.
+func (d download) text() (string, error) {
+	resp, err := d.response()
+	if err != nil {
+		return "", err
+	}
+	text, err := ffi.Await(resp.Call("text"))
+	if err != nil {
+		return "", textError(script.NetworkError(d.url, ffi.Message(err)))
+	}
+	return text.String(), nil
+}
+
+// bytes is the body as a Uint8Array, left on the JS side.
+func (d download) bytes() (js.Value, error) {
+	resp, err := d.response()
+	if err != nil {
+		return js.Value{}, err
+	}
+	buf, err := ffi.Await(resp.Call("arrayBuffer"))
+	if err != nil {
+		return js.Value{}, textError(script.NetworkError(d.url, ffi.Message(err)))
+	}
+	return js.Global().Get("Uint8Array").New(buf), nil
+}
+
+// goBytes copies a Uint8Array into Go memory.
+func goBytes(u8 js.Value) []byte {
+	out := make([]byte, u8.Length())
+	js.CopyBytesToGo(out, u8)
+	return out
+}

@@ -1,0 +1,51 @@
+package page
+
+import (
+	"syscall/js"
+
+	"github.com/gopyscript/gopyscript/core/config"
+	"github.com/gopyscript/gopyscript/ffi"
+)
+
+// loadJSModules imports the config's js_modules.main, all at once, and
+// returns them by name for `pyscript.js_modules`. A .css URL becomes a
+// stylesheet of the page instead.
+func (r *runner) loadJSModules(modules []config.JSModule) (js.Value, error) {
+	byName := js.Global().Get("Object").New()
+	pending := make([]js.Value, len(modules))
+	for i, m := range modules {
+		if m.CSS {
+			pending[i] = stylesheet(m.URL)
+		} else {
+			pending[i] = r.page.host.Call("import", m.URL)
+		}
+	}
+	for i, m := range modules {
+		ns, err := ffi.Await(pending[i])
+		switch {
+		case m.CSS && err != nil:
+			return js.Value{}, textError(StylesheetFailed(m.URL))
+		case m.CSS:
+			continue
+		case err != nil:
+			return js.Value{}, textError(ImportFailed(m.URL, ffi.Message(err)))
+		case js.Global().Get("Object").Call("keys", ns).Length() == 0:
+			return js.Value{}, textError(NotAnESModule(m.URL))
+		}
+		byName.Set(m.Name, ns)
+	}
+	return byName, nil
+}
+
+// stylesheet adds <link rel="stylesheet"> to the head and returns a Promise
+// settled when it loads or fails.
+func stylesheet(url string) js.Value {
+	link := js.Global().Get("document").Call("createElement", "link")
+	link.Set("rel", "stylesheet")
+	link.Set("href", url)
+	done := js.Global().Get("Promise").Call("withResolvers")
+	link.Call("addEventListener", "load", done.Get("resolve"))
+	link.Call("addEventListener", "error", done.Get("reject"))
+	js.Global().Get("document").Get("head").Call("append", link)
+	return done.Get("promise")
+}

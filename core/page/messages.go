@@ -1,0 +1,22 @@
+package page
+
+// The texts of errors PyScript has no wording for: each says what went
+// wrong, where, and what to do about it.
+
+// NotAnESModule explains the FAQ's most confusing js_modules failure: a
+// classic or UMD script imported as a module has no exports.
+func NotAnESModule(url string) string {
+	return "js_modules: " + url + " is not an ES module: importing it gave no exports. " +
+		"Point js_modules at the library's ES module build (often a .mjs or .esm.js file, " +
+		"or an ESM CDN such as esm.run) instead of a classic <script> build."
+}
+
+// ImportFailed is a js_modules URL that could not be imported at all.
+func ImportFailed(url, reason string) string {
+	return "js_modules: unable to import " + url + ": " + reason
+}
+
+// StylesheetFailed is a js_modules .css URL that did not load.
+func StylesheetFailed(url string) string {
+	return "js_modules: unable to load the stylesheet " + url
+}

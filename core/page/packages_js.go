@@ -1,0 +1,76 @@
+package page
+
+import (
+	"strings"
+	"syscall/js"
+
+	"github.com/gopyscript/gopyscript/core/interp"
+	"github.com/gopyscript/gopyscript/events"
+	"github.com/gopyscript/gopyscript/ffi"
+)
+
+// installPyodidePackages installs wheel URLs and the lock file's packages
+// through Pyodide's own loader (no micropip needed), and everything else
+// through micropip with PyPI semantics.
+func (r *runner) installPyodidePackages(wheels, requirements, indexURLs []string) error {
+	py := r.interp.Value()
+	lock := py.Get("lockfile").Get("packages")
+	hasOwn := js.Global().Get("Object").Get("hasOwn")
+	byLock, byMicropip := interp.SplitByLock(requirements, func(name string) bool {
+		return hasOwn.Invoke(lock, name).Bool()
+	})
+	if load := append(append([]string{}, wheels...), byLock...); len(load) > 0 {
+		if err := r.loadPackages(load); err != nil {
+			return err
+		}
+	}
+	if len(byMicropip) == 0 {
+		return nil
+	}
+	if err := r.loadPackages([]string{"micropip"}); err != nil {
+		return err
+	}
+	micropip := py.Call("pyimport", "micropip")
+	if len(indexURLs) > 0 {
+		micropip.Call("set_index_urls", py.Call("toPy", strings2js(indexURLs)))
+	}
+	install := micropip.Get("install").Call("callKwargs",
+		py.Call("toPy", strings2js(byMicropip)), map[string]any{"keep_going": true})
+	if _, err := ffi.Await(install); err != nil {
+		return textError("Unable to install " + strings.Join(byMicropip, ", ") + " with micropip:\n" + pythonError(err))
+	}
+	return nil
+}
+
+// loadPackages runs pyodide.loadPackage, turning its log into progress
+// events and its error reports into one error naming what failed.
+func (r *runner) loadPackages(names []string) error {
+	var problems []string
+	onMessage := ffi.FuncOf("loadPackage message", func(_ js.Value, args []js.Value) any {
+		events.DispatchProgress(string(r.typ), args[0].String())
+		return nil
+	})
+	onError := ffi.FuncOf("loadPackage error", func(_ js.Value, args []js.Value) any {
+		problems = append(problems, args[0].String())
+		return nil
+	})
+	defer onMessage.Release()
+	defer onError.Release()
+	p := r.interp.Value().Call("loadPackage", strings2js(names),
+		map[string]any{"messageCallback": onMessage, "errorCallback": onError})
+	if _, err := ffi.Await(p); err != nil {
+		problems = append(problems, ffi.Message(err))
+	}
+	if len(problems) > 0 {
+		return textError("Unable to load " + strings.Join(names, ", ") + ":\n" + strings.Join(problems, "\n"))
+	}
+	return nil
+}
+
+func strings2js(list []string) js.Value {
+	out := make([]any, len(list))
+	for i, s := range list {
+		out[i] = s
+	}
+	return js.ValueOf(out)
+}

@@ -1,0 +1,122 @@
+// Issue 3: files, legacy fetch, js_modules, packages, remote packages and
+// other config keys, with locally served fixtures only.
+import { test, expect } from "@playwright/test";
+import { open, allDone, errors, expectNoErrors } from "./helpers.mjs";
+
+const ORIGIN = "http://127.0.0.1:8123";
+
+// Serve a public URL prefix from a local folder: no test reaches the internet.
+async function serveFrom(page, prefix, localPrefix) {
+  await page.route(`${prefix}**`, async (route) => {
+    const local = await page.request.get(localPrefix + route.request().url().slice(prefix.length));
+    await route.fulfill({
+      status: local.status(),
+      body: await local.body(),
+      headers: {
+        "content-type": local.headers()["content-type"] ?? "application/octet-stream",
+        "access-control-allow-origin": "*",
+        "cross-origin-resource-policy": "cross-origin",
+      },
+    });
+  });
+}
+
+async function runCase(page, name, type) {
+  const log = await open(page, `/setup.html?case=${name}&type=${type}`);
+  await allDone(page);
+  return log;
+}
+
+async function expectChecked(page, log) {
+  await expectNoErrors(page, log);
+  await expect(page.locator("body")).toHaveAttribute("data-checked", "yes");
+}
+
+async function expectOneError(page, text) {
+  const shown = await errors(page);
+  expect(shown).toHaveLength(1);
+  expect(shown[0]).toContain(text);
+  await expect(page.locator("body")).not.toHaveAttribute("data-checked", "yes");
+}
+
+for (const type of ["mpy", "py"]) {
+  test(`${type}: files, templates, archives and legacy fetch land in the file system`, async ({ page }) => {
+    await expectChecked(page, await runCase(page, "files", type));
+  });
+
+  test(`${type}: js_modules are importable and stylesheets apply`, async ({ page }) => {
+    await expectChecked(page, await runCase(page, "js-modules", type));
+    await expect(page.locator("#styled")).toHaveCSS("color", "rgb(1, 2, 3)");
+  });
+
+  test(`${type}: a wheel URL installs without micropip`, async ({ page }) => {
+    await expectChecked(page, await runCase(page, "wheel", type));
+  });
+
+  test(`${type}: remote packages merge their files and js_modules`, async ({ page }) => {
+    await expectChecked(page, await runCase(page, "remote", type));
+  });
+}
+
+const configErrors = {
+  "invalid-template": "Invalid template: {NOPE}",
+  "duplicated-destination": "Duplicated destination: ./x.py",
+  "unsupported-archive": "Unsupported archive ./code/second.py",
+  "missing-file": `(PY0404): Fetching from URL ${ORIGIN}/nope.txt failed with error 404 (Not Found). Are your filename and path correct?`,
+  "legacy-fetch-error": "Couldn't determine the filename from the path ./code/, please supply 'to_file' parameter.",
+  "js-modules-classic": `${ORIGIN}/code/classic.js is not an ES module`,
+  "remote-cycle": "remote package cycle",
+};
+for (const [name, text] of Object.entries(configErrors)) {
+  test(`mpy: ${name} is one clear error on the page`, async ({ page }) => {
+    await runCase(page, name, "mpy");
+    await expectOneError(page, text);
+  });
+}
+
+test("mpy: mip installs from a package.json folder next to the config", async ({ page }) => {
+  await expectChecked(page, await runCase(page, "mip-folder", "mpy"));
+});
+
+test("mpy: mip installs a package and its dependency from the index", async ({ page }) => {
+  await serveFrom(page, "https://micropython.org/pi/v2/", `${ORIGIN}/fixtures/mip-index/`);
+  await expectChecked(page, await runCase(page, "mip-index", "mpy"));
+});
+
+test("mpy: a package mip cannot find is an error naming it", async ({ page }) => {
+  await serveFrom(page, "https://micropython.org/pi/v2/", `${ORIGIN}/fixtures/mip-index/`);
+  await runCase(page, "mip-missing", "mpy");
+  await expectOneError(page, "nope-pkg");
+});
+
+test("py: lock packages (with dependencies) load from the index, others through micropip", async ({ page }) => {
+  await expectChecked(page, await runCase(page, "pyodide-index", "py"));
+});
+
+test("py: a package that cannot be found is an error naming it", async ({ page }) => {
+  await runCase(page, "pyodide-missing", "py");
+  await expectOneError(page, "nope-pkg");
+});
+
+test("py: by default lock packages come from the official CDN for the same version", async ({ page }) => {
+  const asked = [];
+  await page.route("https://cdn.jsdelivr.net/**", (route) => {
+    asked.push(route.request().url());
+    return route.fulfill({ status: 404, body: "offline test", headers: { "access-control-allow-origin": "*" } });
+  });
+  await runCase(page, "pyodide-cdn", "py");
+  expect(asked.some((u) => /^https:\/\/cdn\.jsdelivr\.net\/pyodide\/v314\.0\.7\/full\/numpy-.*\.whl$/.test(u))).toBe(true);
+  await expectOneError(page, "numpy");
+});
+
+test("plugins = ['!error'] keeps errors on the console only", async ({ page }) => {
+  const log = await runCase(page, "no-error-plugin", "mpy");
+  expect(await errors(page)).toEqual([]);
+  expect(log.console.some((m) => m.type === "error" && m.text.includes("ValueError: console only"))).toBe(true);
+});
+
+test("mpy: debug = true loads the settrace build", async ({ page }) => {
+  const log = await runCase(page, "debug", "mpy");
+  await expectChecked(page, log);
+  expect(log.requests).toContain(`${ORIGIN}/dist/micropython/micropython-settrace.wasm`);
+});
