@@ -10,7 +10,7 @@ PYODIDE := e2e/node_modules/pyodide
 # Packages whose browser glue is tested under node (GOOS=js, no DOM).
 WASM_TEST_PKGS := ./ffi/... ./core/... ./events/...
 
-.PHONY: all dist fixtures serve test unit wasm-test e2e bench size fuzz tools clean
+.PHONY: all dist fixtures serve test unit wasm-test fuzz-short fuzz e2e bench size tools clean
 
 all: dist
 
@@ -56,7 +56,7 @@ serve: dist
 	go run ./cmd/devserver -addr $(ADDR) -root examples -mount /dist/=dist
 
 # --- tests ----------------------------------------------------------------
-test: unit wasm-test e2e
+test: unit wasm-test fuzz-short e2e
 
 unit:
 	gofmt -l $$(find . -name '*.go' -not -path './e2e/node_modules/*') | (! grep .) || (echo "gofmt needed"; exit 1)
@@ -78,8 +78,16 @@ e2e/pages/fixtures/.built: e2e/fixtures/main.go e2e/node_modules/.installed
 e2e: dist fixtures
 	cd e2e && npx playwright test
 
+# Each fuzz target runs for a short fixed time in `make test`; `make fuzz`
+# explores longer. Seed corpora already run with the unit tests.
+FUZZ_TARGETS := core/config:FuzzDetectAndParse core/config:FuzzFiles core/archive:FuzzExtract
+fuzz-short:
+	@for t in $(FUZZ_TARGETS); do \
+	  go test ./$${t%%:*} -run='^$$' -fuzz="^$${t##*:}$$" -fuzztime=$(or $(FUZZTIME),10s) || exit 1; \
+	done
+
 fuzz:
-	go test ./core/config -run='^$$' -fuzz=FuzzDetectAndParse -fuzztime=20s
+	$(MAKE) fuzz-short FUZZTIME=2m
 
 bench: dist
 	node e2e/bench/bench.mjs
