@@ -10,9 +10,11 @@
 // implied by the files' paths, and symlinks, hard links and devices are
 // skipped.
 //
-// The package keeps to archive/zip, archive/tar and compress/gzip plus a few
-// small standard packages (no fmt, no path/filepath) because it is compiled
-// into the WebAssembly core, where every imported package costs bytes.
+// The package keeps to archive/tar, compress/gzip, compress/flate and
+// hash/crc32 plus a few small standard packages (no fmt, no path/filepath,
+// and its own small zip reader instead of archive/zip) because it is
+// compiled into the WebAssembly core, where every imported package costs
+// bytes.
 package archive
 
 import (
@@ -283,7 +285,7 @@ var (
 )
 
 // readEntry reads exactly size bytes from r and then checks that r is at its
-// end, which is where archive/zip verifies the CRC. It allocates at most hint
+// end (for deflate, that the stream ends there). It allocates at most hint
 // bytes up front and grows only as data actually arrives, so a header that
 // lies about a huge size cannot make it reserve memory for nothing.
 func readEntry(r io.Reader, size, hint int64) ([]byte, error) {

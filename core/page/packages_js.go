@@ -11,8 +11,8 @@ import (
 
 // installPyodidePackages installs wheel URLs and the lock file's packages
 // through Pyodide's own loader (no micropip needed), and everything else
-// through micropip with PyPI semantics.
-func (r *runner) installPyodidePackages(wheels, requirements, indexURLs []string) error {
+// through micropip with PyPI semantics. It returns micropip when it used it.
+func (r *runner) installPyodidePackages(wheels, requirements, indexURLs []string) (js.Value, error) {
 	py := r.interp.Value()
 	lock := py.Get("lockfile").Get("packages")
 	hasOwn := js.Global().Get("Object").Get("hasOwn")
@@ -21,14 +21,14 @@ func (r *runner) installPyodidePackages(wheels, requirements, indexURLs []string
 	})
 	if load := append(append([]string{}, wheels...), byLock...); len(load) > 0 {
 		if err := r.loadPackages(load); err != nil {
-			return err
+			return js.Undefined(), err
 		}
 	}
 	if len(byMicropip) == 0 {
-		return nil
+		return js.Undefined(), nil
 	}
 	if err := r.loadPackages([]string{"micropip"}); err != nil {
-		return err
+		return js.Undefined(), err
 	}
 	micropip := py.Call("pyimport", "micropip")
 	if len(indexURLs) > 0 {
@@ -37,9 +37,9 @@ func (r *runner) installPyodidePackages(wheels, requirements, indexURLs []string
 	install := micropip.Get("install").Call("callKwargs",
 		py.Call("toPy", strings2js(byMicropip)), map[string]any{"keep_going": true})
 	if _, err := ffi.Await(install); err != nil {
-		return textError("Unable to install " + strings.Join(byMicropip, ", ") + " with micropip:\n" + pythonError(err))
+		return js.Undefined(), textError("Unable to install " + strings.Join(byMicropip, ", ") + " with micropip:\n" + pythonError(err))
 	}
-	return nil
+	return micropip, nil
 }
 
 // loadPackages runs pyodide.loadPackage, turning its log into progress

@@ -22,6 +22,7 @@ type plan struct {
 	jsModules []config.JSModule
 	packages  config.PackageSet
 	base      string // what relative URLs in the config resolve against
+	cache     *pyodideCache
 }
 
 // plan expands remote packages, validates the keys that matter before the
@@ -52,10 +53,14 @@ func (r *runner) plan(cfg *typeConfig) (*plan, error) {
 	if ms, ok := cfg.FFITimeout(); ok {
 		js.Global().Set("reflected_ffi_timeout", ms) // read by workers, as in PyScript
 	}
+	if _, err := cfg.PackagesCache(); err != nil {
+		return nil, err
+	}
 	if r.typ == script.Py {
 		if err := pyodideIndex(cfg, pageURL, p.options); err != nil {
 			return nil, err
 		}
+		p.cache = r.applyPackagesCache(cfg, p)
 	}
 	if r.typ == script.MPy {
 		ulab := removeName(&p.packages.Names, "ulab")
@@ -98,7 +103,13 @@ func (r *runner) setup(p *plan) error {
 	r.progress("Loading packages")
 	var err error
 	if r.typ == script.Py {
-		err = r.installPyodidePackages(pk.Wheels, pk.Names, pk.IndexURLs)
+		var micropip js.Value
+		micropip, err = r.installPyodidePackages(pk.Wheels, pk.Names, pk.IndexURLs)
+		if err == nil && p.cache != nil && micropip.Truthy() {
+			if err := p.cache.save(micropip); err != nil {
+				js.Global().Get("console").Call("warn", "GoPyScript: packages not cached: "+err.Error())
+			}
+		}
 	} else {
 		err = r.installMicroPythonPackages(pk.Wheels, pk.Names, p.base)
 	}

@@ -120,3 +120,35 @@ test("mpy: debug = true loads the settrace build", async ({ page }) => {
   await expectChecked(page, log);
   expect(log.requests).toContain(`${ORIGIN}/dist/micropython/micropython-settrace.wasm`);
 });
+
+// Loads the case twice in one browser context (IndexedDB persists) and
+// reports, per visit, whether micropip's wheel was fetched.
+async function twoVisits(page, name) {
+  const micropip = [];
+  page.on("request", (r) => {
+    if (r.url().includes("/fixtures/pyodide-index/micropip-")) micropip.push(r.url());
+  });
+  const visits = [];
+  for (let i = 0; i < 2; i++) {
+    const before = micropip.length;
+    const log = await runCase(page, name, "py");
+    await expectChecked(page, log);
+    visits.push(micropip.length > before);
+  }
+  return visits;
+}
+
+test("py: packages_cache keeps the micropip install for the next visit", async ({ page }) => {
+  expect(await twoVisits(page, "pyodide-index")).toEqual([true, false]);
+  // PyScript's layout: IDBMap/<indexURL>@<version>, store "entries".
+  const names = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+  expect(names).toContain("IDBMap/http://127.0.0.1:8123/dist/pyodide@314.0.7");
+});
+
+test("py: packages_cache = 'never' installs through micropip every time", async ({ page }) => {
+  expect(await twoVisits(page, "pyodide-cache-never")).toEqual([true, true]);
+});
+
+test("py: packages_cache = 'passthrough' hands packages to Pyodide without micropip", async ({ page }) => {
+  expect(await twoVisits(page, "pyodide-passthrough")).toEqual([false, false]);
+});
