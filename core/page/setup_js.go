@@ -53,7 +53,14 @@ func (r *runner) plan(cfg *typeConfig) (*plan, error) {
 	if ms, ok := cfg.FFITimeout(); ok {
 		js.Global().Set("reflected_ffi_timeout", ms) // read by workers, as in PyScript
 	}
+	// Keys used later (or by workers) are checked now, with the others.
 	if _, err := cfg.PackagesCache(); err != nil {
+		return nil, err
+	}
+	if _, err := cfg.SyncMainOnly(); err != nil {
+		return nil, err
+	}
+	if _, err := cfg.Plugins(); err != nil {
 		return nil, err
 	}
 	if r.typ == script.Py {

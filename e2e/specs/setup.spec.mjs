@@ -66,6 +66,8 @@ const configErrors = {
   "legacy-fetch-error": "Couldn't determine the filename from the path ./code/, please supply 'to_file' parameter.",
   "js-modules-classic": `${ORIGIN}/code/classic.js is not an ES module`,
   "remote-cycle": "remote package cycle",
+  "zip-bomb": "archive too large",
+  "bad-sync-main-only": '"sync_main_only" must be a boolean',
 };
 for (const [name, text] of Object.entries(configErrors)) {
   test(`mpy: ${name} is one clear error on the page`, async ({ page }) => {
