@@ -16,7 +16,8 @@ import (
 // zips use: the (ZIP64) end of central directory record, the central
 // directory, local file headers, stored and deflated entries, CRC-32.
 // Sizes, CRCs and names come from the central directory, as in archive/zip;
-// local headers only tell where an entry's data starts.
+// local headers only tell where an entry's data starts, and data descriptors
+// are only checked to repeat the central CRC.
 
 // maxDeflateRatio bounds how much deflate can expand its input (1032:1); it
 // caps up-front allocations, not what may be extracted.
@@ -24,44 +25,38 @@ const maxDeflateRatio = 1032
 
 // Zip record signatures and fixed lengths (APPNOTE.TXT).
 const (
-	zipLocalSig   = 0x04034b50
-	zipCentralSig = 0x02014b50
-	zipEndSig     = 0x06054b50
-	zip64EndSig   = 0x06064b50
-	zip64LocSig   = 0x07064b50
-	zipLocalLen   = 30
-	zipCentralLen = 46
-	zipEndLen     = 22
-	zip64LocLen   = 20
-	zip64EndLen   = 56
-	zip64ExtraID  = 0x0001
+	zipLocalSig      = 0x04034b50
+	zipCentralSig    = 0x02014b50
+	zipEndSig        = 0x06054b50
+	zip64EndSig      = 0x06064b50
+	zip64LocSig      = 0x07064b50
+	zipDescriptorSig = 0x08074b50
+	zipLocalLen      = 30
+	zipCentralLen    = 46
+	zipEndLen        = 22
+	zip64LocLen      = 20
+	zip64EndLen      = 56
+	zip64ExtraID     = 0x0001
 
 	zipStore   = 0
 	zipDeflate = 8
 )
 
 var (
-	errZipFormat    = errors.New("zip: not a valid zip file")
-	errZipDirectory = errors.New("zip: central directory out of range")
-	errZip64End     = errors.New("zip: bad zip64 end of central directory")
-	errZipCount     = errors.New("zip: central directory entry count mismatch")
-	errZipEntry     = errors.New("zip: bad central directory entry")
-	errZipLocal     = errors.New("zip: bad local file header")
-	errZipData      = errors.New("zip: entry data out of range")
-	errZipOverlap   = errors.New("zip: entries overlap")
-	errZipStored    = errors.New("zip: stored entry sizes differ")
+	errZipFormat     = errors.New("zip: not a valid zip file")
+	errZipDirectory  = errors.New("zip: central directory out of range")
+	errZip64End      = errors.New("zip: bad zip64 end of central directory")
+	errZipCount      = errors.New("zip: central directory entry count mismatch")
+	errZipEntry      = errors.New("zip: bad central directory entry")
+	errZipLocal      = errors.New("zip: bad local file header")
+	errZipData       = errors.New("zip: entry data out of range")
+	errZipOverlap    = errors.New("zip: entries overlap")
+	errZipStored     = errors.New("zip: stored entry sizes differ")
+	errZipDescriptor = errors.New("zip: data descriptor out of range")
 )
 
-// checksumError is the cause reported for a CRC-32 mismatch. errors.Is
-// matches it against archive/zip's ErrChecksum (by its message), as it
-// matched when this package used archive/zip, without linking that package.
-type checksumError struct{}
-
-const checksumMessage = "zip: checksum error"
-
-func (checksumError) Error() string { return checksumMessage }
-
-func (checksumError) Is(target error) bool { return target.Error() == checksumMessage }
+// errChecksum is the cause reported for a CRC-32 mismatch.
+var errChecksum = errors.New("zip: checksum error")
 
 // zipEntry is one central directory record.
 type zipEntry struct {
@@ -256,22 +251,42 @@ type zipItem struct {
 	e        *zipEntry
 	p        string
 	raw      []byte
-	from, to uint64 // local header start and data end, for overlap checks
+	from, to uint64 // local header start and data (descriptor) end, for overlap checks
 }
 
 // locate finds e's compressed data from its local header, whose name and
 // extra field lengths may differ from the central record's; the data must
-// end before the central directory.
+// end before the central directory. With flag bit 3 a data descriptor
+// follows the data; as archive/zip does, locate checks that its CRC-32 is
+// the central record's (its sizes, 32 or 64 bits wide, are not needed).
+// end is where the data, or the descriptor's CRC, ends.
 func (e *zipEntry) locate(data []byte, dirStart uint64) (raw []byte, end uint64, err error) {
 	h, ok := span(data, e.offset, zipLocalLen)
 	if !ok || le32(h, 0) != zipLocalSig {
 		return nil, 0, errZipLocal
 	}
+	data = data[:min(dirStart, uint64(len(data)))]
 	off := e.offset + zipLocalLen + uint64(le16(h, 26)) + uint64(le16(h, 28)) // offset <= len(data)
-	if raw, ok = span(data[:min(dirStart, uint64(len(data)))], off, e.csize); !ok {
+	if raw, ok = span(data, off, e.csize); !ok {
 		return nil, 0, errZipData
 	}
-	return raw, off + e.csize, nil
+	end = off + e.csize
+	if e.flags&8 != 0 {
+		// The descriptor's signature is optional: without it, the first
+		// four bytes are the CRC.
+		if d, ok := span(data, end, 4); ok && le32(d, 0) == zipDescriptorSig {
+			end += 4
+		}
+		d, ok := span(data, end, 4)
+		if !ok {
+			return nil, 0, errZipDescriptor
+		}
+		if le32(d, 0) != e.crc {
+			return nil, 0, errChecksum
+		}
+		end += 4
+	}
+	return raw, end, nil
 }
 
 // unzip checks every entry first and only then emits, so a zip with one bad
@@ -363,7 +378,7 @@ func (x *extractor) unzip(data []byte) error {
 			return x.fail(e.name, ErrCorrupt, err)
 		}
 		if crc32.ChecksumIEEE(b) != e.crc {
-			return x.fail(e.name, ErrCorrupt, checksumError{})
+			return x.fail(e.name, ErrCorrupt, errChecksum)
 		}
 		if err := x.put(e.name, it.p, b); err != nil {
 			return err

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"compress/flate"
 	"encoding/binary"
-	"errors"
 	"hash/crc32"
 	"io"
 	"runtime"
@@ -37,6 +36,7 @@ type hzEntry struct {
 
 	zip64      bool    // sizes and offset in a ZIP64 extra field
 	descriptor int     // data descriptor after the data: 0 none, 12, 16 (with signature) or 24 (ZIP64)
+	descCRC    *uint32 // the descriptor's CRC; default the central one
 	offset     *uint64 // central record's local header offset; default where it was written
 	noLocal    bool    // write no local header or data (for entries sharing another's)
 }
@@ -105,6 +105,10 @@ func (z *hz) add(t testing.TB, e hzEntry) {
 		b = append(b, name...)
 		b = append(b, e.localExtra...)
 		b = append(b, raw...)
+		crc := crc
+		if e.descCRC != nil {
+			crc = *e.descCRC
+		}
 		switch e.descriptor {
 		case 12, 16:
 			if e.descriptor == 16 {
@@ -278,9 +282,42 @@ func TestZipDataDescriptors(t *testing.T) {
 		hzEntry{name: "bad", body: body, deflate: true, descriptor: 16, crc: ptr(uint32(1))})
 	got, err = run(Options{}, data, Zip, "")
 	assert.ErrorIs(t, err, ErrCorrupt)
-	assert.ErrorIs(t, err, zip.ErrChecksum)
+	assert.ErrorIs(t, err, errChecksum)
 	assert.EqualError(t, err, `unpacking zip archive: entry "bad": corrupt or truncated archive: zip: checksum error`)
 	assert.Equal(t, []emitted{{"ok", "fine"}}, got) // only bad data can stop a zip midway
+
+	// A descriptor whose CRC is not the central one, as archive/zip checks:
+	// found before anything is emitted.
+	for _, d := range []int{12, 16, 24} {
+		data = hzip(t, hzEnd{}, hzEntry{name: "ok", body: "fine"},
+			hzEntry{name: "bad", body: body, deflate: true, descriptor: d, descCRC: ptr(uint32(7))})
+		got, err = run(Options{}, data, Zip, "")
+		assert.ErrorIs(t, err, ErrCorrupt, d)
+		assert.ErrorIs(t, err, errChecksum, d)
+		assert.Empty(t, got)
+	}
+	// A descriptor missing: the data runs right up to the central directory.
+	var z hz
+	z.add(t, hzEntry{name: "a", body: body, deflate: true, descriptor: 16})
+	z.buf = z.buf[:len(z.buf)-16]
+	got, err = run(Options{}, z.finish(hzEnd{}), Zip, "")
+	assert.ErrorIs(t, err, ErrCorrupt)
+	assert.Contains(t, err.Error(), "data descriptor")
+	assert.Empty(t, got)
+	// Only its signature there: the CRC is missing.
+	z = hz{}
+	z.add(t, hzEntry{name: "a", body: body, deflate: true, descriptor: 16})
+	z.buf = z.buf[:len(z.buf)-12]
+	_, err = run(Options{}, z.finish(hzEnd{}), Zip, "")
+	assert.ErrorIs(t, err, ErrCorrupt)
+	// Two entries sharing data are caught though each has a descriptor.
+	data = hzip(t, hzEnd{},
+		hzEntry{name: "first", body: body, descriptor: 12},
+		hzEntry{name: "again", body: body, descriptor: 12, offset: ptr(uint64(0)), noLocal: true},
+	)
+	_, err = run(Options{}, data, Zip, "")
+	assert.ErrorIs(t, err, ErrCorrupt)
+	assert.Contains(t, err.Error(), "overlap")
 }
 
 func TestZipChecksum(t *testing.T) {
@@ -290,7 +327,7 @@ func TestZipChecksum(t *testing.T) {
 			data := hzip(t, hzEnd{}, hzEntry{name: "f", body: body, deflate: deflate, crc: &crc})
 			_, err := run(Options{}, data, Zip, "")
 			assert.ErrorIs(t, err, ErrCorrupt, "%v %d", deflate, len(body))
-			assert.ErrorIs(t, err, zip.ErrChecksum)
+			assert.ErrorIs(t, err, errChecksum)
 			assert.NotErrorIs(t, err, zip.ErrFormat)
 			assert.NotErrorIs(t, err, io.ErrUnexpectedEOF)
 		}
@@ -299,7 +336,7 @@ func TestZipChecksum(t *testing.T) {
 	data := hzip(t, hzEnd{}, hzEntry{name: "f", body: "some stored text"})
 	data[bytes.Index(data, []byte("stored"))] ^= 1
 	_, err := run(Options{}, data, Zip, "")
-	assert.ErrorIs(t, err, zip.ErrChecksum)
+	assert.ErrorIs(t, err, errChecksum)
 }
 
 func TestZip64(t *testing.T) {
@@ -710,15 +747,6 @@ func TestZipValidatedBeforeEmitting(t *testing.T) {
 	assert.ErrorIs(t, err, ErrCorrupt)
 	assert.Contains(t, err.Error(), `entry "bad"`)
 	assert.Empty(t, got)
-}
-
-func TestChecksumErrorIs(t *testing.T) {
-	err := error(checksumError{})
-	assert.ErrorIs(t, err, zip.ErrChecksum)
-	assert.ErrorIs(t, err, checksumError{})
-	assert.False(t, errors.Is(err, zip.ErrFormat))
-	assert.False(t, errors.Is(err, io.EOF))
-	assert.False(t, errors.Is(err, nil))
 }
 
 func FuzzReadZipDir(f *testing.F) {

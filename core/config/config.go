@@ -33,23 +33,7 @@ func (c Config) InterpreterURL(typ, pageURL, defaultURL string) (string, error) 
 
 // Plugins returns the "plugins" list, nil when unset.
 func (c Config) Plugins() ([]string, error) {
-	switch v := c.Values["plugins"].(type) {
-	case nil:
-		return nil, nil
-	case []string:
-		return v, nil
-	case []any:
-		out := make([]string, len(v))
-		for i, e := range v {
-			s, ok := e.(string)
-			if !ok {
-				return nil, wrongType("plugins", "a list of strings")
-			}
-			out[i] = s
-		}
-		return out, nil
-	}
-	return nil, wrongType("plugins", "a list of strings")
+	return stringList(c.Values["plugins"], "plugins")
 }
 
 // PluginDisabled reports whether "plugins" contains "!name", PyScript's
