@@ -27,11 +27,11 @@ const start = async (shared) => {
   const api = new Promise((resolve) => (host.ready = resolve));
 
   // Start the default interpreter of every type the page uses while the core
-  // compiles. Pages with a config may pick another interpreter, so they wait.
+  // compiles, when the page's config cannot pick another one. Go decides; the
+  // load is shared only when Go asks for exactly this one.
   for (const [type, url] of Object.entries(interpreters)) {
     const uses = `script[type="${type}"]:not([worker]),${type}-script:not([worker])`;
-    const configured = `${type}-config,script[type="${type}"][config],${type}-script[config]`;
-    if (document.querySelector(uses) && !document.querySelector(configured))
+    if (document.querySelector(uses) && keepsDefault(type))
       host.load(type, url).catch(() => {}); // Go reports failures when it asks
   }
 
@@ -48,6 +48,24 @@ const start = async (shared) => {
   shared.host = host;
   go.run(await WebAssembly.instantiate(await wasm, go.importObject));
   return api;
+};
+
+// A type keeps its default interpreter build when it has no config, or, for
+// MicroPython, only inline config text naming nothing that changes the build
+// (interpreter, debug, ulab) or that is fetched (a .json/.toml URL or remote
+// package). Pyodide's load options depend on its packages: it waits for Go.
+const keepsDefault = (type) => {
+  const texts = [
+    ...[...document.querySelectorAll(`${type}-config`)].map((el) =>
+      el.hasAttribute("src") ? null : el.textContent,
+    ),
+    ...[...document.querySelectorAll(
+      `script[type="${type}"][config]:not([worker]),${type}-script[config]:not([worker])`,
+    )].map((el) => el.getAttribute("config")),
+  ];
+  if (!texts.length) return true;
+  const changesBuild = /interpreter|debug|ulab|\.toml|\.json/;
+  return type === "mpy" && texts.every((text) => text !== null && !changesBuild.test(text));
 };
 
 // One promise per (type, url, options): the same request reuses the first

@@ -5,8 +5,21 @@ package script
 import "strings"
 
 // Dedent removes the indentation of the first non-blank line from every line
-// that starts with it, so code nested inside indented HTML runs as written.
+// that starts with it, so code nested inside indented HTML runs as written,
+// and drops the line break right after the opening tag, as PyScript does, so
+// traceback line numbers match PyScript's.
 func Dedent(code string) string {
+	return dropLeadingNewline(dedent(code))
+}
+
+func dropLeadingNewline(code string) string {
+	if rest, ok := strings.CutPrefix(code, "\r\n"); ok {
+		return rest
+	}
+	return strings.TrimPrefix(code, "\n")
+}
+
+func dedent(code string) string {
 	for _, line := range splitLines(code) {
 		if strings.TrimSpace(line) == "" {
 			continue

@@ -8,12 +8,13 @@ import (
 
 func TestDedent(t *testing.T) {
 	cases := map[string]struct{ in, want string }{
-		"nested in html":                {"\n    print(1)\n    if x:\n        y()\n", "\nprint(1)\nif x:\n    y()\n"},
-		"tabs":                          {"\n\tprint(1)\n\tprint(2)", "\nprint(1)\nprint(2)"},
-		"no indent":                     {"print(1)\n  x", "print(1)\n  x"},
-		"blank only":                    {"\n  \n", "\n  \n"},
-		"less indented later line kept": {"\n    a\n  b\n", "\na\n  b\n"},
-		"crlf":                          {"\r\n  a\r\n  b", "\r\na\r\nb"},
+		"nested in html":                 {"\n    print(1)\n    if x:\n        y()\n", "print(1)\nif x:\n    y()\n"},
+		"tabs":                           {"\n\tprint(1)\n\tprint(2)", "print(1)\nprint(2)"},
+		"no indent":                      {"print(1)\n  x", "print(1)\n  x"},
+		"blank only":                     {"\n  \n", "  \n"},
+		"less indented later line kept":  {"\n    a\n  b\n", "a\n  b\n"},
+		"crlf":                           {"\r\n  a\r\n  b", "a\r\nb"},
+		"only the first line break goes": {"\n\n  a\n", "\na\n"},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) { assert.Equal(t, c.want, Dedent(c.in)) })

@@ -29,8 +29,8 @@ test("py: the traceback starts at the user's code, not Pyodide's runner", async 
   const [shown, ...rest] = await errors(page);
   expect(rest).toEqual([]);
   expect(shown).toContain("ValueError: <b>not bold</b>");
-  // Line numbers count from the <script> tag's line, as written in the HTML.
-  expect(shown).toContain('line 3, in fail');
+  // As in PyScript, the line break right after <script> does not count.
+  expect(shown).toContain('line 2, in fail');
   expect(shown).not.toContain("_pyodide");
   await expect(page.locator(".py-error b")).toHaveCount(0);
   await expect(page.locator("body")).toHaveAttribute("data-after", "ran");

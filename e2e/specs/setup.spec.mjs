@@ -117,10 +117,20 @@ test("plugins = ['!error'] keeps errors on the console only", async ({ page }) =
   expect(log.console.some((m) => m.type === "error" && m.text.includes("ValueError: console only"))).toBe(true);
 });
 
-test("mpy: debug = true loads the settrace build", async ({ page }) => {
+test("mpy: debug = true loads the settrace build, and only that", async ({ page }) => {
   const log = await runCase(page, "debug", "mpy");
   await expectChecked(page, log);
   expect(log.requests).toContain(`${ORIGIN}/dist/micropython/micropython-settrace.wasm`);
+  expect(log.requests).not.toContain(`${ORIGIN}/dist/micropython/micropython.wasm`);
+});
+
+test("mpy: an inline config that keeps the default build loads MicroPython once", async ({ page }) => {
+  // This config names nothing that changes the build, so the loader starts
+  // MicroPython early and Go must adopt that load, not start a second one.
+  const log = await runCase(page, "js-modules", "mpy");
+  await expectChecked(page, log);
+  const wasm = log.requests.filter((u) => u.endsWith("/dist/micropython/micropython.wasm"));
+  expect(wasm).toHaveLength(1);
 });
 
 // Loads the case twice in one browser context (IndexedDB persists) and
