@@ -25,8 +25,8 @@ type plan struct {
 	cache     *pyodideCache
 }
 
-// plan expands remote packages, validates the keys that matter before the
-// interpreter loads, and starts every file download.
+// plan expands remote packages, starts every file download, and validates
+// the keys that matter before the interpreter loads.
 func (r *runner) plan(cfg *typeConfig) (*plan, error) {
 	pageURL := r.page.doc.Get("baseURI").String()
 	if listed, err := cfg.Packages(pageURL); err == nil && len(listed.Remote) > 0 {
@@ -43,6 +43,10 @@ func (r *runner) plan(cfg *typeConfig) (*plan, error) {
 	}
 	if p.files, err = cfg.Files(pageURL); err != nil {
 		return nil, err
+	}
+	p.downloads = make([]download, len(p.files))
+	for i, f := range p.files {
+		p.downloads[i] = startDownload(f.URL) // as soon as the list is known
 	}
 	if p.jsModules, _, err = cfg.JSModules(pageURL); err != nil {
 		return nil, err
@@ -76,10 +80,6 @@ func (r *runner) plan(cfg *typeConfig) (*plan, error) {
 		}
 	}
 	p.base = cfg.Base(pageURL)
-	p.downloads = make([]download, len(p.files))
-	for i, f := range p.files {
-		p.downloads[i] = startDownload(f.URL)
-	}
 	return p, nil
 }
 
