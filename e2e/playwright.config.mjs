@@ -1,5 +1,6 @@
 // Playwright runs the specs in Debian's Chromium against our own dev server.
 import { defineConfig } from "@playwright/test";
+import { CHROMIUM, CHROMIUM_ARGS } from "./chromium.mjs";
 
 export const PORT = 8123;
 
@@ -11,17 +12,7 @@ export default defineConfig({
   reporter: [["list"]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
-    launchOptions: {
-      executablePath: "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-gpu",
-        "--no-first-run",
-      ],
-    },
+    launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS },
   },
   webServer: {
     command: `go run ../cmd/devserver -addr 127.0.0.1:${PORT} -root pages -mount /dist/=../dist -mount /python/=python -mount /examples/=../examples -mount /alt-mpy/=../dist/micropython`,

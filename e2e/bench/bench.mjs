@@ -23,6 +23,7 @@ import { fileURLToPath } from "node:url";
 import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
+import { CHROMIUM, CHROMIUM_ARGS } from "../chromium.mjs";
 
 const require = createRequire(import.meta.url); // resolves from e2e/node_modules
 const { chromium } = require("playwright-core");
@@ -34,15 +35,6 @@ const RUN_TIMEOUT = 60_000;
 // CPU is idle again before the next cold start (BENCH_PAUSE_MS overrides).
 const PAUSE = Number(process.env.BENCH_PAUSE_MS ?? 500);
 const SERVER_TIMEOUT = 180_000; // `go run` may compile first
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--disable-gpu",
-  "--no-first-run",
-];
 const PYSCRIPT_VERSION = readJSON("e2e/node_modules/@pyscript/core/package.json").version;
 
 const INTERPRETERS = [

@@ -1,0 +1,11 @@
+// Debian's Chromium and the flags every run here needs: no sandbox as root,
+// and no background traffic to hosts this machine cannot reach.
+export const CHROMIUM = "/usr/bin/chromium";
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-gpu",
+  "--no-first-run",
+];
