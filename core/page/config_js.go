@@ -77,15 +77,15 @@ func parseConfigJSON(text string) (any, error) {
 }
 
 func orderedValue(v js.Value) any {
-	if v.Type() != js.TypeObject || js.Global().Get("Array").Call("isArray", v).Bool() {
-		if v.Type() == js.TypeObject {
-			out := make([]any, v.Length())
-			for i := range out {
-				out[i] = orderedValue(v.Index(i))
-			}
-			return out
-		}
+	switch {
+	case v.Type() != js.TypeObject:
 		return ffi.ToGo(v)
+	case js.Global().Get("Array").Call("isArray", v).Bool():
+		out := make([]any, v.Length())
+		for i := range out {
+			out[i] = orderedValue(v.Index(i))
+		}
+		return out
 	}
 	keys := js.Global().Get("Object").Call("keys", v)
 	obj := config.Object{Keys: make([]string, keys.Length()), Values: make(map[string]any, keys.Length())}

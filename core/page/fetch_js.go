@@ -27,10 +27,19 @@ func (d download) response() (js.Value, error) {
 		return js.Value{}, textError(script.NetworkError(d.url, ffi.Message(err)))
 	}
 	if !resp.Get("ok").Bool() {
-		return js.Value{}, textError(script.FetchError(d.url, resp.Get("status").Int(), resp.Get("statusText").String()))
+		return js.Value{}, httpError{url: d.url, status: resp.Get("status").Int(), statusText: resp.Get("statusText").String()}
 	}
 	return resp, nil
 }
+
+// httpError is a response with an error status; its text is PyScript's.
+type httpError struct {
+	url        string
+	status     int
+	statusText string
+}
+
+func (e httpError) Error() string { return script.FetchError(e.url, e.status, e.statusText) }
 
 // text is the body as a string.
 func (d download) text() (string, error) {

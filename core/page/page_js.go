@@ -30,9 +30,8 @@ type item struct {
 	el       js.Value
 	seq      int
 	typ      script.Type
-	isScript bool     // <script type=…> rather than <py-script>
-	src      string   // the src attribute as written, "" when absent
-	fetch    js.Value // the src request, started as soon as the element is seen
+	isScript bool      // <script type=…> rather than <py-script>
+	src      *download // the src request, started as soon as the element is seen; nil without src
 }
 
 // Start finds the page's scripts, starts their interpreters and runs them.
@@ -119,10 +118,10 @@ func (p *Page) newItem(el js.Value) *item {
 	p.seq++
 	it := &item{el: el, seq: p.seq, typ: typ, isScript: el.Get("localName").String() == "script"}
 	p.mu.Unlock()
-	if el.Call("hasAttribute", "src").Bool() {
-		it.src = attr(el, "src")
+	if src := attr(el, "src"); src != "" {
 		// Fetch every src at once; the runner still runs them in order.
-		it.fetch = startDownload(it.src).request
+		d := startDownload(src)
+		it.src = &d
 	}
 	return it
 }

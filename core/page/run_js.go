@@ -12,7 +12,7 @@ import (
 // runScript handles <script type="py|mpy">: target, ready, code, done.
 func (r *runner) runScript(it *item, done func()) {
 	el := it.el
-	if it.src != "" && script.HasCode(el.Get("textContent").String()) {
+	if it.src != nil && script.HasCode(el.Get("textContent").String()) {
 		r.report(script.InvalidContent(outerHTML(el, true)))
 		done()
 		return
@@ -22,9 +22,9 @@ func (r *runner) runScript(it *item, done func()) {
 	events.DispatchScript(el, string(r.typ), events.Ready, false)
 
 	code := script.Dedent(el.Get("textContent").String())
-	if it.src != "" {
+	if it.src != nil {
 		var err error
-		if code, err = fetchText(it); err != nil {
+		if code, err = it.src.text(); err != nil {
 			r.report(err.Error())
 			done()
 			return
@@ -38,9 +38,9 @@ func (r *runner) runElement(it *item, done func()) {
 	el := it.el
 	var code string
 	switch {
-	case it.src != "":
+	case it.src != nil:
 		var err error
-		if code, err = fetchText(it); err != nil {
+		if code, err = it.src.text(); err != nil {
 			r.report(err.Error())
 		}
 	case el.Get("childElementCount").Int() == 0:
@@ -142,11 +142,6 @@ func clearCurrentScript(el js.Value) {
 	if doc.Get("currentScript").Equal(el) {
 		js.Global().Get("Reflect").Call("deleteProperty", doc, "currentScript")
 	}
-}
-
-// fetchText awaits the element's src request and returns its text.
-func fetchText(it *item) (string, error) {
-	return download{url: it.src, request: it.fetch}.text()
 }
 
 // outerHTML of the element, with or without its content.

@@ -1,6 +1,7 @@
 package page
 
 import (
+	"errors"
 	"strings"
 	"syscall/js"
 
@@ -129,15 +130,23 @@ func (r *runner) setup(p *plan) error {
 
 // writeFile puts one downloaded file, or an archive's content, in place.
 func (r *runner) writeFile(f config.FileSpec, d download) error {
+	if f.Extract {
+		return r.unpack(d, f.Format, f.Dest)
+	}
 	data, err := d.bytes()
 	if err != nil {
 		return err
 	}
-	if !f.Extract {
-		return r.interp.WriteBytes(f.Dest, data)
+	return r.interp.WriteBytes(f.Dest, data)
+}
+
+// unpack writes a downloaded archive's files under dest.
+func (r *runner) unpack(d download, format, dest string) error {
+	data, err := d.bytes()
+	if err != nil {
+		return err
 	}
-	opts := archive.Options{Name: f.URL}
-	return opts.Extract(goBytes(data), f.Format, f.Dest, r.interp.WriteFile)
+	return archive.Options{Name: d.url}.Extract(goBytes(data), format, dest, r.interp.WriteFile)
 }
 
 // installMicroPythonPackages unzips wheels at the root, as PyScript does,
@@ -145,11 +154,7 @@ func (r *runner) writeFile(f config.FileSpec, d download) error {
 // ("./pkg/") are package folders next to the config.
 func (r *runner) installMicroPythonPackages(wheels, names []string, base string) error {
 	for _, url := range wheels {
-		data, err := startDownload(url).bytes()
-		if err != nil {
-			return err
-		}
-		if err := (archive.Options{Name: url}).Extract(goBytes(data), "zip", "/", r.interp.WriteFile); err != nil {
+		if err := r.unpack(startDownload(url), archive.Zip, "/"); err != nil {
 			return err
 		}
 	}
@@ -169,21 +174,18 @@ func (r *runner) installMicroPythonPackages(wheels, names []string, base string)
 	return nil
 }
 
-// fetchBytes is mip's fetcher: HTTP errors come back as *mip.HTTPError.
+// fetchBytes is mip's fetcher: HTTP errors come back as *mip.HTTPError,
+// which mip turns into "Package not found" and the like.
 func fetchBytes(url string) ([]byte, error) {
-	d := startDownload(url)
-	resp, err := ffi.Await(d.request)
+	data, err := startDownload(url).bytes()
+	var status httpError
+	if errors.As(err, &status) {
+		return nil, &mip.HTTPError{Status: status.status, StatusText: status.statusText}
+	}
 	if err != nil {
 		return nil, err
 	}
-	if !resp.Get("ok").Bool() {
-		return nil, &mip.HTTPError{Status: resp.Get("status").Int(), StatusText: resp.Get("statusText").String()}
-	}
-	buf, err := ffi.Await(resp.Call("arrayBuffer"))
-	if err != nil {
-		return nil, err
-	}
-	return goBytes(js.Global().Get("Uint8Array").New(buf)), nil
+	return goBytes(data), nil
 }
 
 // pyodideIndex applies `pyodide_index`, GoPyScript's key for a folder
