@@ -40,7 +40,7 @@ func (p *Page) resolveDefined(t script.Type, in *interp.Interpreter, tc *typeCon
 	wrap := js.Global().Get("Object").New()
 	wrap.Set("type", string(t))
 	wrap.Set("interpreter", in.Value())
-	wrap.Set("config", js.Global().Get("JSON").Call("parse", tc.json))
+	wrap.Set("config", js.Global().Get("JSON").Call("parse", tc.pythonJSON(t)))
 	wrap.Set("run", in.Value().Get("runPython").Call("bind", in.Value()))
 	wrap.Set("runAsync", in.Value().Get("runPythonAsync").Call("bind", in.Value()))
 	p.defined[t].Call("resolve", wrap)

@@ -14,7 +14,6 @@ type typeConfig struct {
 	config.Config
 	err            error  // shown once on the page; the type's scripts do not run
 	interpreterURL string // "" means the self-hosted default
-	json           string // what `pyscript.config` parses, "type" included
 }
 
 // loadConfigs reads both types' configs up front, as PyScript does before
@@ -54,13 +53,18 @@ func (p *Page) loadConfig(t script.Type) *typeConfig {
 		tc.err = err
 		tc.Values = map[string]any{}
 	}
+	return tc
+}
+
+// pythonJSON is what `pyscript.config` parses: the config as it stands now
+// (remote packages merged in), with "type" set as PyScript sets it.
+func (tc *typeConfig) pythonJSON(t script.Type) string {
 	values := make(map[string]any, len(tc.Values)+1)
 	for k, v := range tc.Values {
 		values[k] = v
 	}
 	values["type"] = string(t)
-	tc.json = ffi.ToJSON(values)
-	return tc
+	return ffi.ToJSON(values)
 }
 
 // fetchConfig fetches a config URL, with PyScript's error texts.

@@ -15,7 +15,7 @@ func installPyScript(in *interp.Interpreter, tc *typeConfig, importAll js.Value)
 	mod := js.Global().Get("Object").New()
 	mod.Set("type", string(in.Type))
 	mod.Set("worker", false)
-	mod.Set("config", tc.json)
+	mod.Set("config", tc.pythonJSON(in.Type))
 	mod.Set("target", "")
 	mod.Set("js_import", importAll)
 	mod.Set("js_modules", js.Global().Get("Object").New()) // filled by setup when configured
