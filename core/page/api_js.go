@@ -3,7 +3,7 @@ package page
 import (
 	"syscall/js"
 
-	"github.com/gopyscript/gopyscript/core/interp"
+	"github.com/gopyscript/gopyscript/core/runtime"
 	"github.com/gopyscript/gopyscript/core/script"
 	"github.com/gopyscript/gopyscript/ffi"
 )
@@ -36,11 +36,12 @@ func (p *Page) exports() js.Value {
 
 // resolveDefined settles whenDefined(type) with the interpreter's wrap:
 // {type, interpreter, config, run, runAsync}.
-func (p *Page) resolveDefined(t script.Type, in *interp.Interpreter, tc *typeConfig) {
+func (p *Page) resolveDefined(t script.Type, rt *runtime.Runtime) {
+	in := rt.Interp
 	wrap := js.Global().Get("Object").New()
 	wrap.Set("type", string(t))
 	wrap.Set("interpreter", in.Value())
-	wrap.Set("config", js.Global().Get("JSON").Call("parse", tc.pythonJSON(t)))
+	wrap.Set("config", js.Global().Get("JSON").Call("parse", rt.Config.PythonJSON(t)))
 	wrap.Set("run", in.Value().Get("runPython").Call("bind", in.Value()))
 	wrap.Set("runAsync", in.Value().Get("runPythonAsync").Call("bind", in.Value()))
 	p.defined[t].Call("resolve", wrap)

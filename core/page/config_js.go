@@ -4,34 +4,33 @@ import (
 	"syscall/js"
 
 	"github.com/gopyscript/gopyscript/core/config"
+	"github.com/gopyscript/gopyscript/core/runtime"
 	"github.com/gopyscript/gopyscript/core/script"
-	"github.com/gopyscript/gopyscript/ffi"
-	"github.com/hack-pad/safejs"
 )
-
-// typeConfig is the one config shared by all main scripts of a type.
-type typeConfig struct {
-	config.Config
-	err            error  // shown once on the page; the type's scripts do not run
-	interpreterURL string // "" means the self-hosted default
-}
 
 // loadConfigs reads both types' configs up front, as PyScript does before
 // its exports resolve. A broken config is reported even if nothing uses it.
-func (p *Page) loadConfigs() map[script.Type]*typeConfig {
-	out := map[script.Type]*typeConfig{}
+func (p *Page) loadConfigs() map[script.Type]*runtime.Config {
+	out := map[script.Type]*runtime.Config{}
 	for _, t := range script.Types {
-		tc := p.loadConfig(t)
-		if tc.err != nil {
-			notify(tc.err.Error())
+		chosen, err := p.selectConfig(t)
+		var c *runtime.Config
+		if err != nil {
+			c = &runtime.Config{Config: config.Config{Values: map[string]any{}}, Err: err}
+		} else {
+			c = runtime.LoadConfig(t, chosen, p.baseURL(), p.defaultInterpreter(t))
 		}
-		out[t] = tc
+		if c.Err != nil {
+			notify(c.Err.Error())
+		}
+		out[t] = c
 	}
 	return out
 }
 
-func (p *Page) loadConfig(t script.Type) *typeConfig {
-	tc := &typeConfig{}
+// selectConfig picks the type's config source among the page's elements
+// and main-script attributes, with PyScript's conflict errors.
+func (p *Page) selectConfig(t script.Type) (config.Selection, error) {
 	var elements []config.Element
 	forEach(p.doc.Call("querySelectorAll", t.ConfigSelector()), func(el js.Value) {
 		elements = append(elements, config.Element{Src: attr(el, "src"), Text: el.Get("textContent").String(), Type: attr(el, "type")})
@@ -39,66 +38,14 @@ func (p *Page) loadConfig(t script.Type) *typeConfig {
 	var attrs []string
 	sel := `script[type="` + string(t) + `"][config]:not([worker]),` + string(t) + `-script[config]:not([worker])`
 	forEach(p.doc.Call("querySelectorAll", sel), func(el js.Value) { attrs = append(attrs, attr(el, "config")) })
-
-	pageURL := p.doc.Get("baseURI").String()
-	chosen, err := config.Select(string(t), elements, attrs)
-	if err == nil {
-		tc.Config, err = config.Load(chosen, pageURL, fetchConfig, parseConfigJSON)
-	}
-	if err == nil {
-		def := p.host.Get("interpreters").Get(string(t)).String()
-		tc.interpreterURL, err = tc.InterpreterURL(string(t), pageURL, def)
-	}
-	if err != nil {
-		tc.err = err
-		tc.Values = map[string]any{}
-	}
-	return tc
+	return config.Select(string(t), elements, attrs)
 }
 
-// pythonJSON is what `pyscript.config` parses: the config as it stands now
-// (remote packages merged in), with "type" set as PyScript sets it.
-func (tc *typeConfig) pythonJSON(t script.Type) string {
-	values := make(map[string]any, len(tc.Values)+1)
-	for k, v := range tc.Values {
-		values[k] = v
-	}
-	values["type"] = string(t)
-	return ffi.ToJSON(values)
-}
+func (p *Page) baseURL() string { return p.doc.Get("baseURI").String() }
 
-// fetchConfig fetches a config URL, with PyScript's error texts.
-func fetchConfig(url string) (string, error) { return startDownload(url).text() }
-
-// parseConfigJSON parses with the browser's JSON.parse and keeps the written
-// key order (Object.keys), which `files` and `js_modules` follow.
-func parseConfigJSON(text string) (any, error) {
-	v, err := safejs.Safe(js.Global().Get("JSON")).Call("parse", text)
-	if err != nil {
-		return nil, textError(ffi.Message(err))
-	}
-	return orderedValue(safejs.Unsafe(v)), nil
-}
-
-func orderedValue(v js.Value) any {
-	switch {
-	case v.Type() != js.TypeObject:
-		return ffi.ToGo(v)
-	case js.Global().Get("Array").Call("isArray", v).Bool():
-		out := make([]any, v.Length())
-		for i := range out {
-			out[i] = orderedValue(v.Index(i))
-		}
-		return out
-	}
-	keys := js.Global().Get("Object").Call("keys", v)
-	obj := config.Object{Keys: make([]string, keys.Length()), Values: make(map[string]any, keys.Length())}
-	for i := range obj.Keys {
-		k := keys.Index(i).String()
-		obj.Keys[i] = k
-		obj.Values[k] = orderedValue(v.Get(k))
-	}
-	return obj
+// defaultInterpreter is the self-hosted interpreter next to core.js.
+func (p *Page) defaultInterpreter(t script.Type) string {
+	return p.host.Get("interpreters").Get(string(t)).String()
 }
 
 func forEach(list js.Value, fn func(js.Value)) {

@@ -4,6 +4,7 @@ import (
 	"sync"
 	"syscall/js"
 
+	"github.com/gopyscript/gopyscript/core/runtime"
 	"github.com/gopyscript/gopyscript/core/script"
 	"github.com/gopyscript/gopyscript/events"
 	"github.com/gopyscript/gopyscript/ffi"
@@ -13,7 +14,7 @@ import (
 type Page struct {
 	host    js.Value
 	doc     js.Value
-	configs map[script.Type]*typeConfig
+	configs map[script.Type]*runtime.Config
 	defined map[script.Type]js.Value // whenDefined promise resolvers
 
 	mu       sync.Mutex
@@ -30,8 +31,8 @@ type item struct {
 	el       js.Value
 	seq      int
 	typ      script.Type
-	isScript bool      // <script type=…> rather than <py-script>
-	src      *download // the src request, started as soon as the element is seen; nil without src
+	isScript bool              // <script type=…> rather than <py-script>
+	src      *runtime.Download // the src request, started as soon as the element is seen; nil without src
 }
 
 // Start finds the page's scripts, starts their interpreters and runs them.
@@ -120,7 +121,7 @@ func (p *Page) newItem(el js.Value) *item {
 	p.mu.Unlock()
 	if src := attr(el, "src"); src != "" {
 		// Fetch every src at once; the runner still runs them in order.
-		d := startDownload(src)
+		d := runtime.StartDownload(src)
 		it.src = &d
 	}
 	return it

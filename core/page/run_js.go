@@ -3,6 +3,7 @@ package page
 import (
 	"syscall/js"
 
+	"github.com/gopyscript/gopyscript/core/runtime"
 	"github.com/gopyscript/gopyscript/core/script"
 	"github.com/gopyscript/gopyscript/events"
 	"github.com/gopyscript/gopyscript/ffi"
@@ -24,7 +25,7 @@ func (r *runner) runScript(it *item, done func()) {
 	code := script.Dedent(el.Get("textContent").String())
 	if it.src != nil {
 		var err error
-		if code, err = it.src.text(); err != nil {
+		if code, err = it.src.Text(); err != nil {
 			r.report(err.Error())
 			done()
 			return
@@ -40,7 +41,7 @@ func (r *runner) runElement(it *item, done func()) {
 	switch {
 	case it.src != nil:
 		var err error
-		if code, err = it.src.text(); err != nil {
+		if code, err = it.src.Text(); err != nil {
 			r.report(err.Error())
 		}
 	case el.Get("childElementCount").Int() == 0:
@@ -63,21 +64,18 @@ func (r *runner) runElement(it *item, done func()) {
 // is started and left running, so the next script starts at its first
 // await, as in PyScript; done fires when it settles.
 func (r *runner) execute(it *item, targetID, code string, done func()) {
-	r.module.Set("target", targetID)
+	r.rt.Module.Set("target", targetID)
 	setCurrentScript(it.el)
 	finish := func(err error) {
 		if err != nil {
-			r.report(pythonError(err))
+			r.report(runtime.PythonError(err))
 		}
 		clearCurrentScript(it.el)
 		done()
 	}
-	if script.IsSync(attr(it.el, "async"), it.el.Call("hasAttribute", "async").Bool()) {
-		finish(r.interp.Run(code))
-		return
-	}
-	promise, err := r.interp.RunAsync(code)
-	if err != nil {
+	sync := script.IsSync(attr(it.el, "async"), it.el.Call("hasAttribute", "async").Bool())
+	promise, err := r.rt.Run(code, sync)
+	if sync || err != nil {
 		finish(err)
 		return
 	}
@@ -148,7 +146,3 @@ func clearCurrentScript(el js.Value) {
 func outerHTML(el js.Value, deep bool) string {
 	return el.Call("cloneNode", deep).Get("outerHTML").String()
 }
-
-type textError string
-
-func (e textError) Error() string { return string(e) }

@@ -1,4 +1,4 @@
-package page
+package runtime
 
 import (
 	"sort"
@@ -25,14 +25,14 @@ const cacheStore = "entries"
 // a cached lock makes loadPyodide install them all without micropip;
 // "passthrough" hands them to loadPyodide as they are; "never" forgets the
 // cache. It returns the cache to save into after a micropip install, or nil.
-func (r *runner) applyPackagesCache(cfg *typeConfig, p *plan) *pyodideCache {
-	setting, _ := cfg.PackagesCache() // validated with the other keys
+func (rt *Runtime) applyPackagesCache(p *plan) *pyodideCache {
+	setting, _ := rt.Config.PackagesCache() // validated with the other keys
 	mode := p.packages.CacheMode(setting)
 	listed := append(append([]string{}, p.packages.Names...), p.packages.Wheels...)
 	if len(listed) == 0 && mode != "never" {
 		return nil
 	}
-	cache, err := openPyodideCache(cfg.interpreterURL, r.page.host)
+	cache, err := openPyodideCache(rt.Config.InterpreterURL, rt.Loader)
 	if err != nil {
 		// A browser without IndexedDB (some private modes) just installs.
 		js.Global().Get("console").Call("warn", "GoPyScript: no package cache: "+err.Error())
@@ -121,7 +121,7 @@ func idbResult(req js.Value) (js.Value, error) {
 	ch := make(chan result, 1)
 	ok := js.FuncOf(func(js.Value, []js.Value) any { ch <- result{v: req.Get("result")}; return nil })
 	fail := js.FuncOf(func(js.Value, []js.Value) any {
-		ch <- result{err: textError("IndexedDB: " + ffi.ValueMessage(req.Get("error")))}
+		ch <- result{err: Error("IndexedDB: " + ffi.ValueMessage(req.Get("error")))}
 		return nil
 	})
 	defer ok.Release()

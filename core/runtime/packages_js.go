@@ -1,33 +1,32 @@
-package page
+package runtime
 
 import (
 	"strings"
 	"syscall/js"
 
 	"github.com/gopyscript/gopyscript/core/interp"
-	"github.com/gopyscript/gopyscript/events"
 	"github.com/gopyscript/gopyscript/ffi"
 )
 
 // installPyodidePackages installs wheel URLs and the lock file's packages
 // through Pyodide's own loader (no micropip needed), and everything else
 // through micropip with PyPI semantics. It returns micropip when it used it.
-func (r *runner) installPyodidePackages(wheels, requirements, indexURLs []string) (js.Value, error) {
-	py := r.interp.Value()
+func (rt *Runtime) installPyodidePackages(wheels, requirements, indexURLs []string) (js.Value, error) {
+	py := rt.Interp.Value()
 	lock := py.Get("lockfile").Get("packages")
 	hasOwn := js.Global().Get("Object").Get("hasOwn")
 	byLock, byMicropip := interp.SplitByLock(requirements, func(name string) bool {
 		return hasOwn.Invoke(lock, name).Bool()
 	})
 	if load := append(append([]string{}, wheels...), byLock...); len(load) > 0 {
-		if err := r.loadPackages(load); err != nil {
+		if err := rt.loadPackages(load); err != nil {
 			return js.Undefined(), err
 		}
 	}
 	if len(byMicropip) == 0 {
 		return js.Undefined(), nil
 	}
-	if err := r.loadPackages([]string{"micropip"}); err != nil {
+	if err := rt.loadPackages([]string{"micropip"}); err != nil {
 		return js.Undefined(), err
 	}
 	micropip := py.Call("pyimport", "micropip")
@@ -37,17 +36,17 @@ func (r *runner) installPyodidePackages(wheels, requirements, indexURLs []string
 	install := micropip.Get("install").Call("callKwargs",
 		py.Call("toPy", strings2js(byMicropip)), map[string]any{"keep_going": true})
 	if _, err := ffi.Await(install); err != nil {
-		return js.Undefined(), textError("Unable to install " + strings.Join(byMicropip, ", ") + " with micropip:\n" + pythonError(err))
+		return js.Undefined(), Error("Unable to install " + strings.Join(byMicropip, ", ") + " with micropip:\n" + pythonError(err))
 	}
 	return micropip, nil
 }
 
 // loadPackages runs pyodide.loadPackage, turning its log into progress
 // events and its error reports into one error naming what failed.
-func (r *runner) loadPackages(names []string) error {
+func (rt *Runtime) loadPackages(names []string) error {
 	var problems []string
 	onMessage := ffi.FuncOf("loadPackage message", func(_ js.Value, args []js.Value) any {
-		events.DispatchProgress(string(r.typ), args[0].String())
+		rt.Progress(args[0].String())
 		return nil
 	})
 	onError := ffi.FuncOf("loadPackage error", func(_ js.Value, args []js.Value) any {
@@ -56,13 +55,13 @@ func (r *runner) loadPackages(names []string) error {
 	})
 	defer onMessage.Release()
 	defer onError.Release()
-	p := r.interp.Value().Call("loadPackage", strings2js(names),
+	p := rt.Interp.Value().Call("loadPackage", strings2js(names),
 		map[string]any{"messageCallback": onMessage, "errorCallback": onError})
 	if _, err := ffi.Await(p); err != nil {
 		problems = append(problems, ffi.Message(err))
 	}
 	if len(problems) > 0 {
-		return textError("Unable to load " + strings.Join(names, ", ") + ":\n" + strings.Join(problems, "\n"))
+		return Error("Unable to load " + strings.Join(names, ", ") + ":\n" + strings.Join(problems, "\n"))
 	}
 	return nil
 }

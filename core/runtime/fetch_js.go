@@ -1,4 +1,4 @@
-package page
+package runtime
 
 import (
 	"syscall/js"
@@ -7,24 +7,25 @@ import (
 	"github.com/gopyscript/gopyscript/ffi"
 )
 
-// download is a fetch started early and awaited later.
-type download struct {
+// Download is a fetch started early and awaited later.
+type Download struct {
 	url     string // as the error message names it
 	request js.Value
 }
 
-func startDownload(url string) download {
+// StartDownload starts fetching url; errors wait until it is awaited.
+func StartDownload(url string) Download {
 	req := js.Global().Call("fetch", url)
 	req.Call("catch", js.Global().Get("Function").Get("prototype")) // handled when awaited
-	return download{url: url, request: req}
+	return Download{url: url, request: req}
 }
 
 // response awaits the request, turning network failures and HTTP errors into
 // PyScript's messages naming the URL and status.
-func (d download) response() (js.Value, error) {
+func (d Download) response() (js.Value, error) {
 	resp, err := ffi.Await(d.request)
 	if err != nil {
-		return js.Value{}, textError(script.NetworkError(d.url, ffi.Message(err)))
+		return js.Value{}, Error(script.NetworkError(d.url, ffi.Message(err)))
 	}
 	if !resp.Get("ok").Bool() {
 		return js.Value{}, httpError{url: d.url, status: resp.Get("status").Int(), statusText: resp.Get("statusText").String()}
@@ -41,28 +42,28 @@ type httpError struct {
 
 func (e httpError) Error() string { return script.FetchError(e.url, e.status, e.statusText) }
 
-// text is the body as a string.
-func (d download) text() (string, error) {
+// Text is the body as a string.
+func (d Download) Text() (string, error) {
 	resp, err := d.response()
 	if err != nil {
 		return "", err
 	}
 	text, err := ffi.Await(resp.Call("text"))
 	if err != nil {
-		return "", textError(script.NetworkError(d.url, ffi.Message(err)))
+		return "", Error(script.NetworkError(d.url, ffi.Message(err)))
 	}
 	return text.String(), nil
 }
 
-// bytes is the body as a Uint8Array, left on the JS side.
-func (d download) bytes() (js.Value, error) {
+// Bytes is the body as a Uint8Array, left on the JS side.
+func (d Download) Bytes() (js.Value, error) {
 	resp, err := d.response()
 	if err != nil {
 		return js.Value{}, err
 	}
 	buf, err := ffi.Await(resp.Call("arrayBuffer"))
 	if err != nil {
-		return js.Value{}, textError(script.NetworkError(d.url, ffi.Message(err)))
+		return js.Value{}, Error(script.NetworkError(d.url, ffi.Message(err)))
 	}
 	return js.Global().Get("Uint8Array").New(buf), nil
 }

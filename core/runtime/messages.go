@@ -1,4 +1,4 @@
-package page
+package runtime
 
 // The texts of errors PyScript has no wording for: each says what went
 // wrong, where, and what to do about it.

@@ -1,4 +1,4 @@
-package page
+package runtime
 
 import (
 	"errors"
@@ -19,7 +19,7 @@ type plan struct {
 	options   map[string]any // for loadMicroPython / loadPyodide
 	debug     bool
 	files     []config.FileSpec
-	downloads []download // one per file, started at once
+	downloads []Download // one per file, started at once
 	jsModules []config.JSModule
 	packages  config.PackageSet
 	base      string // what relative URLs in the config resolve against
@@ -28,14 +28,15 @@ type plan struct {
 
 // plan expands remote packages, starts every file download, and validates
 // the keys that matter before the interpreter loads.
-func (r *runner) plan(cfg *typeConfig) (*plan, error) {
-	pageURL := r.page.doc.Get("baseURI").String()
+func (rt *Runtime) plan() (*plan, error) {
+	cfg, pageURL := rt.Config, rt.PageURL
 	if listed, err := cfg.Packages(pageURL); err == nil && len(listed.Remote) > 0 {
-		r.progress("Loading remote packages")
-		if err := config.ExpandRemotes(&cfg.Config, pageURL, fetchConfig, parseConfigJSON); err != nil {
+		rt.Progress("Loading remote packages")
+		if err := config.ExpandRemotes(&cfg.Config, pageURL, FetchText, ParseJSON); err != nil {
 			return nil, err
 		}
-		r.progress("Loaded remote packages")
+		rt.Progress("Loaded remote packages")
+		rt.Module.Set("config", cfg.PythonJSON(rt.Type))
 	}
 	p := &plan{options: map[string]any{}}
 	var err error
@@ -45,12 +46,17 @@ func (r *runner) plan(cfg *typeConfig) (*plan, error) {
 	if p.files, err = cfg.Files(pageURL); err != nil {
 		return nil, err
 	}
-	p.downloads = make([]download, len(p.files))
+	p.downloads = make([]Download, len(p.files))
 	for i, f := range p.files {
-		p.downloads[i] = startDownload(f.URL) // as soon as the list is known
+		p.downloads[i] = StartDownload(f.URL) // as soon as the list is known
 	}
-	if p.jsModules, _, err = cfg.JSModules(pageURL); err != nil {
+	mainModules, workerModules, err := cfg.JSModules(pageURL)
+	if err != nil {
 		return nil, err
+	}
+	p.jsModules = mainModules
+	if rt.Worker {
+		p.jsModules = workerModules
 	}
 	if p.packages, err = cfg.Packages(pageURL); err != nil {
 		return nil, err
@@ -68,16 +74,16 @@ func (r *runner) plan(cfg *typeConfig) (*plan, error) {
 	if _, err := cfg.Plugins(); err != nil {
 		return nil, err
 	}
-	if r.typ == script.Py {
+	if rt.Type == script.Py {
 		if err := pyodideIndex(cfg, pageURL, p.options); err != nil {
 			return nil, err
 		}
-		p.cache = r.applyPackagesCache(cfg, p)
+		p.cache = rt.applyPackagesCache(p)
 	}
-	if r.typ == script.MPy {
+	if rt.Type == script.MPy {
 		ulab := removeName(&p.packages.Names, "ulab")
 		if p.debug || ulab {
-			p.options["url"] = interp.MicroPythonWASM(cfg.interpreterURL, p.debug, ulab)
+			p.options["url"] = interp.MicroPythonWASM(cfg.InterpreterURL, p.debug, ulab)
 		}
 	}
 	p.base = cfg.Base(pageURL)
@@ -85,80 +91,80 @@ func (r *runner) plan(cfg *typeConfig) (*plan, error) {
 }
 
 // setup writes the files, imports js_modules and installs packages.
-func (r *runner) setup(p *plan) error {
+func (rt *Runtime) setup(p *plan) error {
 	if len(p.files) > 0 {
-		r.progress("Loading files")
+		rt.Progress("Loading files")
 		for i, f := range p.files {
-			if err := r.writeFile(f, p.downloads[i]); err != nil {
+			if err := rt.writeFile(f, p.downloads[i]); err != nil {
 				return err
 			}
 		}
-		r.progress("Loaded files")
+		rt.Progress("Loaded files")
 	}
 	if len(p.jsModules) > 0 {
-		r.progress("Loading JS modules")
-		modules, err := r.loadJSModules(p.jsModules)
+		rt.Progress("Loading JS modules")
+		modules, err := rt.loadJSModules(p.jsModules)
 		if err != nil {
 			return err
 		}
-		r.module.Set("js_modules", modules)
-		r.progress("Loaded JS modules")
+		rt.Module.Set("js_modules", modules)
+		rt.Progress("Loaded JS modules")
 	}
 	pk := p.packages
 	if len(pk.Names) == 0 && len(pk.Wheels) == 0 {
 		return nil
 	}
-	r.progress("Loading packages")
+	rt.Progress("Loading packages")
 	var err error
-	if r.typ == script.Py {
+	if rt.Type == script.Py {
 		var micropip js.Value
-		micropip, err = r.installPyodidePackages(pk.Wheels, pk.Names, pk.IndexURLs)
+		micropip, err = rt.installPyodidePackages(pk.Wheels, pk.Names, pk.IndexURLs)
 		if err == nil && p.cache != nil && micropip.Truthy() {
 			if err := p.cache.save(micropip); err != nil {
 				js.Global().Get("console").Call("warn", "GoPyScript: packages not cached: "+err.Error())
 			}
 		}
 	} else {
-		err = r.installMicroPythonPackages(pk.Wheels, pk.Names, p.base)
+		err = rt.installMicroPythonPackages(pk.Wheels, pk.Names, p.base)
 	}
 	if err != nil {
 		return err
 	}
-	r.progress("Loaded packages")
+	rt.Progress("Loaded packages")
 	return nil
 }
 
 // writeFile puts one downloaded file, or an archive's content, in place.
-func (r *runner) writeFile(f config.FileSpec, d download) error {
+func (rt *Runtime) writeFile(f config.FileSpec, d Download) error {
 	if f.Extract {
-		return r.unpack(d, f.Format, f.Dest)
+		return rt.unpack(d, f.Format, f.Dest)
 	}
-	data, err := d.bytes()
+	data, err := d.Bytes()
 	if err != nil {
 		return err
 	}
-	return r.interp.WriteBytes(f.Dest, data)
+	return rt.Interp.WriteBytes(f.Dest, data)
 }
 
 // unpack writes a downloaded archive's files under dest.
-func (r *runner) unpack(d download, format, dest string) error {
-	data, err := d.bytes()
+func (rt *Runtime) unpack(d Download, format, dest string) error {
+	data, err := d.Bytes()
 	if err != nil {
 		return err
 	}
-	return archive.Options{Name: d.url}.Extract(goBytes(data), format, dest, r.interp.WriteFile)
+	return archive.Options{Name: d.url}.Extract(goBytes(data), format, dest, rt.Interp.WriteFile)
 }
 
 // installMicroPythonPackages unzips wheels at the root, as PyScript does,
 // and installs everything else with mip semantics into /lib. Relative specs
 // ("./pkg/") are package folders next to the config.
-func (r *runner) installMicroPythonPackages(wheels, names []string, base string) error {
+func (rt *Runtime) installMicroPythonPackages(wheels, names []string, base string) error {
 	for _, url := range wheels {
-		if err := r.unpack(startDownload(url), archive.Zip, "/"); err != nil {
+		if err := rt.unpack(StartDownload(url), archive.Zip, "/"); err != nil {
 			return err
 		}
 	}
-	installer := mip.New(mip.Options{JSON: ffi.ParseJSON, Log: r.progress}, fetchBytes, r.interp.WriteFile)
+	installer := mip.New(mip.Options{JSON: ffi.ParseJSON, Log: rt.Progress}, fetchBytes, rt.Interp.WriteFile)
 	for _, spec := range names {
 		if strings.HasPrefix(spec, "./") || strings.HasPrefix(spec, "../") || strings.HasPrefix(spec, "/") {
 			abs, err := config.Resolve(spec, base)
@@ -177,7 +183,7 @@ func (r *runner) installMicroPythonPackages(wheels, names []string, base string)
 // fetchBytes is mip's fetcher: HTTP errors come back as *mip.HTTPError,
 // which mip turns into "Package not found" and the like.
 func fetchBytes(url string) ([]byte, error) {
-	data, err := startDownload(url).bytes()
+	data, err := StartDownload(url).Bytes()
 	var status httpError
 	if errors.As(err, &status) {
 		return nil, &mip.HTTPError{Status: status.status, StatusText: status.statusText}
@@ -191,14 +197,14 @@ func fetchBytes(url string) ([]byte, error) {
 // pyodideIndex applies `pyodide_index`, GoPyScript's key for a folder
 // holding a pyodide-lock.json and its wheels (a mirror, or a test index):
 // Pyodide then reads its lock and packages there instead of the CDN.
-func pyodideIndex(cfg *typeConfig, pageURL string, options map[string]any) error {
+func pyodideIndex(cfg *Config, pageURL string, options map[string]any) error {
 	v, ok := cfg.Values["pyodide_index"]
 	if !ok {
 		return nil
 	}
 	folder, isString := v.(string)
 	if !isString || folder == "" {
-		return textError(`(PY1000): Invalid config: "pyodide_index" must be the URL of a folder`)
+		return Error(`(PY1000): Invalid config: "pyodide_index" must be the URL of a folder`)
 	}
 	if !strings.HasSuffix(folder, "/") {
 		folder += "/"

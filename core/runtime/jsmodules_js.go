@@ -1,4 +1,4 @@
-package page
+package runtime
 
 import (
 	"syscall/js"
@@ -10,27 +10,27 @@ import (
 // loadJSModules imports the config's js_modules.main, all at once, and
 // returns them by name for `pyscript.js_modules`. A .css URL becomes a
 // stylesheet of the page instead.
-func (r *runner) loadJSModules(modules []config.JSModule) (js.Value, error) {
+func (rt *Runtime) loadJSModules(modules []config.JSModule) (js.Value, error) {
 	byName := js.Global().Get("Object").New()
 	pending := make([]js.Value, len(modules))
 	for i, m := range modules {
 		if m.CSS {
 			pending[i] = stylesheet(m.URL)
 		} else {
-			pending[i] = r.page.host.Call("import", m.URL)
+			pending[i] = rt.Loader.Call("import", m.URL)
 		}
 	}
 	for i, m := range modules {
 		ns, err := ffi.Await(pending[i])
 		switch {
 		case m.CSS && err != nil:
-			return js.Value{}, textError(StylesheetFailed(m.URL))
+			return js.Value{}, Error(StylesheetFailed(m.URL))
 		case m.CSS:
 			continue
 		case err != nil:
-			return js.Value{}, textError(ImportFailed(m.URL, ffi.Message(err)))
+			return js.Value{}, Error(ImportFailed(m.URL, ffi.Message(err)))
 		case js.Global().Get("Object").Call("keys", ns).Length() == 0:
-			return js.Value{}, textError(NotAnESModule(m.URL))
+			return js.Value{}, Error(NotAnESModule(m.URL))
 		}
 		byName.Set(m.Name, ns)
 	}

@@ -1,4 +1,4 @@
-package page
+package runtime
 
 import "github.com/gopyscript/gopyscript/ffi"
 

@@ -1,0 +1,86 @@
+// Package runtime runs one interpreter for one script type, the same way on
+// the page and in a worker: read the config, plan its downloads, load the
+// interpreter, install the pyscript package, set up files, js_modules and
+// packages, then run code. What differs between the two threads (events,
+// error display, the names only a worker's pyscript has) stays with the host.
+package runtime
+
+import (
+	"syscall/js"
+
+	"github.com/gopyscript/gopyscript/core/interp"
+	"github.com/gopyscript/gopyscript/core/script"
+)
+
+// Runtime is one interpreter and everything set up in it.
+type Runtime struct {
+	Type    script.Type
+	Config  *Config
+	PageURL string // what relative URLs resolve against without a config URL
+	// Worker selects the worker's half of js_modules and tells Python where
+	// it runs.
+	Worker bool
+	// Loader is the JS host object with load(type, url, options),
+	// import(url) and importAll(...urls).
+	Loader js.Value
+	// Progress reports a loading step ("Loading files" …).
+	Progress func(message string)
+
+	Interp *interp.Interpreter
+	// Module is the `_pyscript` JS module the pyscript package reads. Hosts
+	// add their own names to it before Prepare registers it.
+	Module js.Value
+}
+
+// New returns a runtime whose `_pyscript` module holds the names both
+// threads share; nothing is loaded yet.
+func New(t script.Type, cfg *Config, pageURL string, worker bool, loader js.Value, progress func(string)) *Runtime {
+	mod := js.Global().Get("Object").New()
+	mod.Set("type", string(t))
+	mod.Set("worker", worker)
+	mod.Set("config", cfg.PythonJSON(t))
+	mod.Set("target", "")
+	mod.Set("js_import", loader.Get("importAll"))
+	mod.Set("js_modules", js.Global().Get("Object").New()) // filled by setup when configured
+	return &Runtime{Type: t, Config: cfg, PageURL: pageURL, Worker: worker, Loader: loader, Progress: progress, Module: mod}
+}
+
+// Prepare loads the interpreter the config names, installs the pyscript
+// package and sets up the config's files, js_modules and packages, once.
+func (rt *Runtime) Prepare() error {
+	p, err := rt.plan()
+	if err != nil {
+		return err
+	}
+	name := rt.Type.DisplayName()
+	rt.Progress("Loading " + name)
+	in, err := interp.Load(rt.Loader, rt.Type, rt.Config.InterpreterURL, p.options)
+	if err != nil {
+		return err
+	}
+	rt.Interp = in
+	if p.debug && rt.Type == script.Py {
+		in.Value().Call("setDebug", true)
+	}
+	if err := rt.installPyScript(); err != nil {
+		return err
+	}
+	if err := rt.setup(p); err != nil {
+		return err
+	}
+	rt.Progress("Loaded " + name)
+	return nil
+}
+
+// Run starts code: synchronously when sync is set (the returned Promise is
+// undefined), else with top-level await allowed, returning the Promise of
+// its completion. A Python exception comes back as error or rejection.
+func (rt *Runtime) Run(code string, sync bool) (js.Value, error) {
+	if sync {
+		return js.Undefined(), rt.Interp.Run(code)
+	}
+	return rt.Interp.RunAsync(code)
+}
+
+// PythonError is the text shown for an exception raised by user code.
+func PythonError(err error) string { return pythonError(err) }
