@@ -19,7 +19,7 @@ const start = async (shared) => {
     stderr: (type, text) => console.error(text),
     // Resolved by Go with the exports once the core is running.
     ready: null,
-    load: memo((type, url, options) => boot(type, url, options, host)),
+    load: memo((type, url, options) => loadInterpreter(type, url, options, (text) => host.stderr(type, text))),
     import: (url) => import(url),
     importAll: (...urls) =>
       Promise.all(urls.map((url) => import(new URL(url, document.baseURI).href))),
@@ -38,6 +38,9 @@ const start = async (shared) => {
   // Requested after the interpreters' small loader modules, which gate their
   // large downloads, so those start as early as possible.
   const wasm = WebAssembly.compileStreaming(fetch(here("core.wasm")));
+  // Workers start from worker.js with this same compiled module.
+  host.workerURL = here("worker.js");
+  host.channelURL = here("channel.js");
 
   await import(here("wasm_exec.js"));
   const go = new globalThis.Go();
@@ -46,7 +49,10 @@ const start = async (shared) => {
     host.ready({}); // never leave importers waiting on a dead core
   };
   shared.host = host;
-  go.run(await WebAssembly.instantiate(await wasm, go.importObject));
+  host.module = await wasm;
+  const instance = await WebAssembly.instantiate(host.module, go.importObject);
+  host.exports = instance.exports;
+  go.run(instance);
   return api;
 };
 
@@ -81,10 +87,10 @@ const memo = (fn) => {
 
 // Go chooses the options (a MicroPython wasm variant, Pyodide's lock file and
 // package URLs); this only supplies the defaults and the output streams.
-const boot = async (type, url, options, host) => {
+// Workers load their interpreter with it too.
+export const loadInterpreter = async (type, url, options, stderr) => {
   const module = await import(url);
   const stdout = (text) => console.log(text);
-  const stderr = (text) => host.stderr(type, text);
   if (type === "mpy")
     return module.loadMicroPython({
       url: url.replace(/\.m?js$/, ".wasm"),
@@ -96,7 +102,7 @@ const boot = async (type, url, options, host) => {
   const defaults = { indexURL: new URL(".", url).href };
   // dist/ ships Pyodide's core without its package wheels: those come from
   // the official CDN folder of the same version unless the config names one.
-  if (url === host.interpreters.py)
+  if (url === here("pyodide/pyodide.mjs"))
     defaults.packageBaseUrl = `https://cdn.jsdelivr.net/pyodide/v${module.version}/full/`;
   return module.loadPyodide({ ...defaults, ...options, stdout, stderr });
 };
@@ -110,12 +116,16 @@ const fail = (message) => {
   document.body ? show() : addEventListener("DOMContentLoaded", show, { once: true });
 };
 
-// A second copy of this module (another URL) reuses the first core.
+// A second copy of this module (another URL) reuses the first core. In a
+// worker (imported by worker.js for loadInterpreter) the page core does not
+// start.
 const shared = (globalThis[KEY] ??= {});
-const api = await (shared.api ??= start(shared)).catch((error) => {
-  fail(`GoPyScript failed to start: ${error?.message ?? error}`);
-  return {};
-});
+const api = !globalThis.document
+  ? {}
+  : await (shared.api ??= start(shared)).catch((error) => {
+      fail(`GoPyScript failed to start: ${error?.message ?? error}`);
+      return {};
+    });
 
 export const { config, whenDefined, PyWorker, MPWorker, hooks } = api;
 export default api;

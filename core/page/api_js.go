@@ -3,6 +3,8 @@ package page
 import (
 	"syscall/js"
 
+	"github.com/gopyscript/gopyscript/core/config"
+
 	"github.com/gopyscript/gopyscript/core/runtime"
 	"github.com/gopyscript/gopyscript/core/script"
 	"github.com/gopyscript/gopyscript/ffi"
@@ -25,13 +27,50 @@ func (p *Page) exports() js.Value {
 		// Like PyScript, an unknown type is simply never defined.
 		return js.Global().Get("Promise").New(js.Global().Get("Function").Get("prototype"))
 	}))
-	for name, kind := range map[string]string{"PyWorker": "py", "MPWorker": "mpy"} {
-		msg := name + " is not available yet in GoPyScript: " + kind + " workers arrive in a later release"
-		api.Set(name, ffi.FuncOf(name, func(js.Value, []js.Value) any {
-			return js.Global().Get("Promise").Call("reject", ffi.NewError(msg))
+	for name, t := range map[string]script.Type{"PyWorker": script.Py, "MPWorker": script.MPy} {
+		api.Set(name, ffi.FuncOf(name, func(_ js.Value, args []js.Value) any {
+			x, err := p.workerFromOptions(t, arg(args, 0), arg(args, 1))
+			if err != nil {
+				return js.Global().Get("Promise").Call("reject", ffi.NewError(err.Error()))
+			}
+			return x.worker.Get("ready")
 		}))
 	}
 	return api
+}
+
+// workerFromOptions starts a worker as PyWorker(url, options) does. Unlike
+// a script worker it takes no config from the page, and runs its code
+// synchronously unless options.async is true, as in PyScript.
+func (p *Page) workerFromOptions(t script.Type, url, options js.Value) (*xworker, error) {
+	if url.Type() != js.TypeString {
+		return nil, runtime.Error("PyWorker needs the URL of the Python file to run")
+	}
+	src, err := config.Resolve(url.String(), p.baseURL())
+	if err != nil {
+		return nil, err
+	}
+	spec := workerSpec{typ: t, src: src, id: p.nextWorkerID(t)}
+	if options.Type() == js.TypeObject {
+		switch cfg := options.Get("config"); cfg.Type() {
+		case js.TypeString:
+			spec.config.Config = cfg.String()
+		case js.TypeObject:
+			spec.config.Config = js.Global().Get("JSON").Call("stringify", cfg).String()
+		}
+		spec.async = options.Get("async").Truthy()
+		if v := options.Get("version"); v.Type() == js.TypeString {
+			spec.version = v.String()
+		}
+	}
+	return p.spawn(spec), nil
+}
+
+func arg(args []js.Value, i int) js.Value {
+	if i < len(args) {
+		return args[i]
+	}
+	return js.Undefined()
 }
 
 // resolveDefined settles whenDefined(type) with the interpreter's wrap:
@@ -45,4 +84,25 @@ func (p *Page) resolveDefined(t script.Type, rt *runtime.Runtime) {
 	wrap.Set("run", in.Value().Get("runPython").Call("bind", in.Value()))
 	wrap.Set("runAsync", in.Value().Get("runPythonAsync").Call("bind", in.Value()))
 	p.defined[t].Call("resolve", wrap)
+}
+
+// describe adds the names only the page's pyscript package has to
+// `_pyscript`: PyWorker (returning the worker at once) and the named
+// workers' registry.
+func (p *Page) describe(mod js.Value) {
+	mod.Set("PyWorker", ffi.FuncOf("pyscript.PyWorker", func(_ js.Value, args []js.Value) any {
+		t := script.Py
+		if kind := arg(args, 1).Get("type").String(); kind == "micropython" || kind == "mpy" {
+			t = script.MPy
+		}
+		x, err := p.workerFromOptions(t, arg(args, 0), arg(args, 1))
+		if err != nil {
+			p.report(t, err.Error())
+			return js.Null()
+		}
+		return x.worker
+	}))
+	mod.Set("workers", ffi.FuncOf("pyscript.workers", func(_ js.Value, args []js.Value) any {
+		return p.namedWorker(arg(args, 0).String()).Get("promise")
+	}))
 }

@@ -1,6 +1,10 @@
 package page
 
-import "syscall/js"
+import (
+	"syscall/js"
+
+	"github.com/gopyscript/gopyscript/core/script"
+)
 
 // errorStyle keeps errors visible on pages that do not include core.css.
 const errorStyle = "display:block;white-space:pre-wrap;font-family:ui-monospace,monospace;" +
@@ -9,8 +13,12 @@ const errorStyle = "display:block;white-space:pre-wrap;font-family:ui-monospace,
 
 // report shows an error of this runner's type: on the console always, on
 // the page unless the config turned the error plugin off (plugins = ["!error"]).
-func (r *runner) report(text string) {
-	if r.page.configs[r.typ].PluginDisabled("error") {
+func (r *runner) report(text string) { r.page.report(r.typ, text) }
+
+// report shows an error of a script type: on the console always, on the
+// page unless that type's config turned the error plugin off.
+func (p *Page) report(t script.Type, text string) {
+	if p.configs[t].PluginDisabled("error") {
 		js.Global().Get("console").Call("error", text)
 		return
 	}

@@ -24,6 +24,12 @@ type Page struct {
 	handled  js.Value // WeakSet of elements already queued
 	allDone  *events.AllDoneTracker
 	observer js.Func
+
+	workerCount int                 // py-wN ids, one counter across types
+	named       map[string]js.Value // named workers: Promise.withResolvers()
+	glueOnce    sync.Once           // channel.js, loaded for the first worker
+	glue        js.Value
+	glueErr     error
 }
 
 // item is one script element waiting to run.
@@ -32,6 +38,7 @@ type item struct {
 	seq      int
 	typ      script.Type
 	isScript bool              // <script type=…> rather than <py-script>
+	worker   bool              // runs in its own worker
 	src      *runtime.Download // the src request, started as soon as the element is seen; nil without src
 }
 
@@ -44,6 +51,7 @@ func Start(host js.Value) {
 		runners: map[script.Type]*runner{},
 		defined: map[script.Type]js.Value{},
 		handled: js.Global().Get("WeakSet").New(),
+		named:   map[string]js.Value{},
 	}
 	for _, t := range script.Types {
 		p.defined[t] = js.Global().Get("Promise").Call("withResolvers")
@@ -117,9 +125,10 @@ func (p *Page) newItem(el js.Value) *item {
 	typ, _ := script.TypeOf(el.Get("localName").String(), attr(el, "type"))
 	p.mu.Lock()
 	p.seq++
-	it := &item{el: el, seq: p.seq, typ: typ, isScript: el.Get("localName").String() == "script"}
+	it := &item{el: el, seq: p.seq, typ: typ, isScript: el.Get("localName").String() == "script",
+		worker: el.Call("hasAttribute", "worker").Bool()}
 	p.mu.Unlock()
-	if src := attr(el, "src"); src != "" {
+	if src := attr(el, "src"); src != "" && !it.worker {
 		// Fetch every src at once; the runner still runs them in order.
 		d := runtime.StartDownload(src)
 		it.src = &d
@@ -130,10 +139,8 @@ func (p *Page) newItem(el js.Value) *item {
 // enqueue hands the item to its type's runner, starting that runner (and
 // so its interpreter) on the first script of the type.
 func (p *Page) enqueue(it *item) {
-	if it.el.Call("hasAttribute", "worker").Bool() {
-		notify("Worker scripts are not available yet in GoPyScript, so this script did not run: " + outerHTML(it.el, false))
-		events.DispatchScript(it.el, string(it.typ), events.Done, false)
-		p.allDone.Done(it.seq)
+	if it.worker {
+		p.startScriptWorker(it)
 		return
 	}
 	p.mu.Lock()

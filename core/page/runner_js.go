@@ -29,6 +29,7 @@ func (r *runner) loop() {
 		r.failure = cfg.Err.Error() // already shown when the config was read
 	} else {
 		r.rt = runtime.New(r.typ, cfg, r.page.baseURL(), false, r.page.host, r.progress)
+		r.page.describe(r.rt.Module)
 		if err := r.rt.Prepare(); err != nil {
 			r.failure = err.Error()
 			r.report(r.failure)

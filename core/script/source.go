@@ -28,6 +28,12 @@ func InvalidContent(outerHTML string) string {
 	return "(PY0409) Invalid content for " + outerHTML
 }
 
+// InvalidWorker is PyScript's error for a `worker` attribute with a value
+// (it is a boolean attribute) or a worker with an empty `src`.
+func InvalidWorker(outerHTML string) string {
+	return "SyntaxError: Invalid worker attribute\n" + outerHTML
+}
+
 var htmlEntities = strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">", "&#39;", "'", "&quot;", `"`)
 
 // UnescapeHTML undoes the escaping the HTML parser applied to code written

@@ -72,6 +72,9 @@ func (t *Lent[T]) Release(id, n uint32) (v T, gone bool) {
 // Len is the number of lent objects.
 func (t *Lent[T]) Len() int { return len(t.entries) }
 
+// Clear forgets every lent object (the peer is gone).
+func (t *Lent[T]) Clear() { t.entries = nil }
+
 // Each calls fn for every lent object, for clean-up when the peer is gone.
 func (t *Lent[T]) Each(fn func(id uint32, v T)) {
 	for id, e := range t.entries {
@@ -103,17 +106,18 @@ func (b *Borrowed[T]) Lookup(id uint32) (v T, serial uint64, ok bool) {
 // Again counts one more receipt of id by the incarnation serial.
 func (b *Borrowed[T]) Again(serial uint64) { b.received[serial]++ }
 
-// New records a new incarnation of id (its first receipt) and returns the
-// serial that its finalizer reports.
-func (b *Borrowed[T]) New(id uint32, v T) uint64 {
+// New records a new incarnation of id (its first receipt), made by make
+// with the serial its finalizer must report.
+func (b *Borrowed[T]) New(id uint32, make func(serial uint64) T) T {
 	if b.current == nil {
 		b.current = map[uint32]incarnation[T]{}
 		b.received = map[uint64]uint32{}
 	}
 	b.last++
+	v := make(b.last)
 	b.current[id] = incarnation[T]{serial: b.last, v: v}
 	b.received[b.last] = 1
-	return b.last
+	return v
 }
 
 // Finalized is called when incarnation serial of id was collected. It

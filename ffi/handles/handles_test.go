@@ -59,7 +59,8 @@ func TestReleaseInFlightDoesNotFreeANewerReceipt(t *testing.T) {
 	var borrower Borrowed[string]
 
 	id := owner.Add("el") // sent once
-	old := borrower.New(id, "proxy-1")
+	var old uint64
+	borrower.New(id, func(s uint64) string { old = s; return "proxy-1" })
 
 	// The proxy is collected; its release (1 receipt) is in flight...
 	release := borrower.Finalized(id, old)
@@ -69,7 +70,8 @@ func TestReleaseInFlightDoesNotFreeANewerReceipt(t *testing.T) {
 	require.True(t, owner.Again(id))
 	_, _, ok := borrower.Lookup(id)
 	assert.False(t, ok)
-	fresh := borrower.New(id, "proxy-2")
+	var fresh uint64
+	borrower.New(id, func(s uint64) string { fresh = s; return "proxy-2" })
 
 	_, gone := owner.Release(id, release)
 	assert.False(t, gone, "the second send is still held by proxy-2")
@@ -82,7 +84,8 @@ func TestReleaseInFlightDoesNotFreeANewerReceipt(t *testing.T) {
 
 func TestBorrowedCountsReceiptsPerIncarnation(t *testing.T) {
 	var b Borrowed[string]
-	s1 := b.New(9, "p1")
+	var s1, s2 uint64
+	assert.Equal(t, "p1", b.New(9, func(s uint64) string { s1 = s; return "p1" }))
 	b.Again(s1)
 	b.Again(s1)
 	v, serial, ok := b.Lookup(9)
@@ -92,7 +95,7 @@ func TestBorrowedCountsReceiptsPerIncarnation(t *testing.T) {
 
 	// A newer incarnation replaces the current one; the old one's count is
 	// still released when it is finalized later.
-	s2 := b.New(9, "p2")
+	b.New(9, func(s uint64) string { s2 = s; return "p2" })
 	assert.Equal(t, uint32(3), b.Finalized(9, s1))
 	_, serial, ok = b.Lookup(9)
 	require.True(t, ok, "finalizing the old incarnation keeps the new one")

@@ -154,7 +154,7 @@ func (d *decoder) value(depth int) Value {
 		}
 	case Ref:
 		v.ID = d.uint32()
-		v.Sub = d.byte()
+		v.Flags = d.uint32()
 	case Back:
 		v.ID = d.uint32()
 	case Error:

@@ -51,7 +51,7 @@ func appendValue(b []byte, v Value) []byte {
 		}
 	case Ref:
 		b = binary.LittleEndian.AppendUint32(b, v.ID)
-		b = append(b, v.Sub)
+		b = binary.LittleEndian.AppendUint32(b, v.Flags)
 	case Back:
 		b = binary.LittleEndian.AppendUint32(b, v.ID)
 	case Error:

@@ -16,8 +16,9 @@
 //	                               DataView's own bytes)
 //	Array                          count, values (an array copied by value)
 //	Object                         count, count × (key length, key, value)
-//	Ref                            id, flags: an object the sender owns and
-//	                               lends by reference
+//	Ref                            id, flags (uint32): an object the sender
+//	                               owns and lends by reference; the flags
+//	                               describe it for the receiver's proxy
 //	Back                           id: an object the receiver owns, sent back
 //	Error                          name, message, stack (each length, bytes)
 //
@@ -94,8 +95,9 @@ type Value struct {
 	Num   float64 // Number and Int
 	Str   string  // String, BigInt, Symbol; an Error's message
 	Bytes []byte  // Bytes and View
-	Sub   uint8   // View: the view kind; Ref: its flags
+	Sub   uint8   // View: the view kind
 	ID    uint32  // Ref and Back
+	Flags uint32  // Ref: what the receiver's proxy needs to know
 	Items []Value // Array items; Object values
 	Keys  []string
 	Name  string // Error
@@ -104,11 +106,11 @@ type Value struct {
 
 // Constructors for the common values.
 
-func UndefinedValue() Value                 { return Value{Kind: Undefined} }
-func NullValue() Value                      { return Value{Kind: Null} }
-func StringValue(s string) Value            { return Value{Kind: String, Str: s} }
-func RefValue(id uint32, flags uint8) Value { return Value{Kind: Ref, ID: id, Sub: flags} }
-func BackValue(id uint32) Value             { return Value{Kind: Back, ID: id} }
+func UndefinedValue() Value           { return Value{Kind: Undefined} }
+func NullValue() Value                { return Value{Kind: Null} }
+func StringValue(s string) Value      { return Value{Kind: String, Str: s} }
+func RefValue(id, flags uint32) Value { return Value{Kind: Ref, ID: id, Flags: flags} }
+func BackValue(id uint32) Value       { return Value{Kind: Back, ID: id} }
 
 func BoolValue(b bool) Value {
 	if b {

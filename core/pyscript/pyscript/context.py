@@ -2,9 +2,12 @@
 
 The values come from ``_pyscript``, a JavaScript module the GoPyScript runtime
 registers in the interpreter before this package is imported. It provides
-``type`` ("py"/"mpy"), ``worker`` (bool), ``config`` (the page config as a
-JSON string), ``target`` (a getter: the id of the element the running script
-displays into) and ``js_import(*urls)`` (a Promise of an array of modules).
+``type`` ("py"/"mpy"), ``worker`` (bool), ``config`` (the config as a JSON
+string), ``target`` (the id of the element the running script displays into)
+and ``js_import(*urls)`` (a Promise of an array of modules). In a worker it
+also has ``window`` (a proxy of the page's ``globalThis``, whose every use is a
+synchronous call to the page), ``synchronous`` (whether that works: the page
+must be cross-origin isolated), ``sync`` and ``runtime(name, *args)``.
 """
 
 import json
@@ -50,21 +53,56 @@ RUNNING_IN_WORKER = bool(_from_runtime("worker", not hasattr(js, "document")))
 
 config = _read_config()
 
-window = js
+# PyScript's words, so searches for the message find its FAQ entry.
+_NO_SHARED_MEMORY = (
+    "Unable to use `window` or `document` in worker. This requires "
+    "SharedArrayBuffer support. See: "
+    "https://docs.pyscript.net/latest/faq/#sharedarraybuffer"
+)
 
-if hasattr(js, "document"):
+
+class _MicroPythonSync:
+    """``pyscript.sync`` for MicroPython, which cannot catch an exception
+    thrown by JavaScript: each call returns [ok, value] and a failure is
+    raised here, in Python."""
+
+    def __getattr__(self, name):
+        def call(*args):
+            ok, value = _pyscript.sync_call(name, *args)
+            if not ok:
+                raise RuntimeError(str(value))
+            return value
+
+        return call
+
+    def __setattr__(self, name, function):
+        setattr(_pyscript.sync, name, function)
+
+
+if not RUNNING_IN_WORKER:
+    window = js
     document = js.document
+    sync = NotSupported("pyscript.sync", "pyscript.sync works only when running in a worker")
 else:
-    document = NotSupported(
-        "pyscript.document", "pyscript.document is not available in this context"
-    )
-
-sync = NotSupported("pyscript.sync", "pyscript.sync works only when running in a worker")
+    if _from_runtime("synchronous", False):
+        window = _pyscript.window
+        document = window.document
+        js.document = document  # as in PyScript: code written for the page keeps working
+    else:
+        window = NotSupported("pyscript.window", _NO_SHARED_MEMORY)
+        document = NotSupported("pyscript.document", _NO_SHARED_MEMORY)
+    sync = _MicroPythonSync() if sys.implementation.name == "micropython" else _pyscript.sync
 
 
 def current_target():
-    """The id of the element the running script displays into ("" if none)."""
-    target = _from_runtime("target", "")
+    """The id of the element the running script displays into ("" if none).
+    In a worker it is created on the page on first use (``py-w0-target`` …)."""
+    if RUNNING_IN_WORKER:
+        if not _from_runtime("synchronous", False):
+            return ""
+        target = _pyscript.runtime("target")
+    else:
+        target = _from_runtime("target", "")
     return target if isinstance(target, str) else str(target)
 
 

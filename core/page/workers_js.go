@@ -1,0 +1,301 @@
+package page
+
+import (
+	"strconv"
+	"syscall/js"
+
+	"github.com/gopyscript/gopyscript/core/config"
+	"github.com/gopyscript/gopyscript/core/script"
+	"github.com/gopyscript/gopyscript/events"
+	"github.com/gopyscript/gopyscript/ffi"
+	"github.com/gopyscript/gopyscript/ffi/channel"
+)
+
+// workerSpec is what starts a worker: from a <script worker> element or
+// from PyWorker/MPWorker.
+type workerSpec struct {
+	typ       script.Type
+	el        js.Value // the script element; undefined for PyWorker
+	seq       int      // the element's all-done key; 0 when not tracked
+	id        string   // py-w0 …: names the lazy target element
+	name      string   // the named-worker registry key, "" for none
+	code, src string   // inline code, or the absolute URL of the code
+	config    config.Selection
+	async     bool
+	version   string // PyWorker's `version` option: another interpreter
+}
+
+// xworker is the page's side of one running worker.
+type xworker struct {
+	page    *Page
+	spec    workerSpec
+	worker  js.Value // the Worker, augmented as PyScript's xworker
+	ch      *channel.Page
+	ready   js.Value // Promise.withResolvers(), settled with the worker's code
+	target  js.Value // the lazily created output element
+	settled bool
+}
+
+// spawn starts a worker at once; its channel is opened when channel.js is
+// loaded, which only the first worker waits for.
+func (p *Page) spawn(spec workerSpec) *xworker {
+	x := &xworker{page: p, spec: spec, ready: js.Global().Get("Promise").Call("withResolvers")}
+	x.ready.Get("promise").Call("catch", js.Global().Get("Function").Get("prototype")) // shown on the page already
+	x.worker = js.Global().Get("Worker").New(p.host.Get("workerURL"), map[string]any{"type": "module", "name": spec.id})
+	x.augment()
+	ffi.Go("starting worker "+spec.id, x.start)
+	return x
+}
+
+// augment gives the Worker what PyScript's xworker has: sync, ready and a
+// terminate that also frees what the page lent it.
+func (x *xworker) augment() {
+	w := x.worker
+	define := func(name string, v any) {
+		js.Global().Get("Object").Call("defineProperty", w, name, map[string]any{"value": v, "configurable": true})
+	}
+	define("ready", x.ready.Get("promise"))
+	define("terminate", ffi.FuncOf("terminating a worker", func(this js.Value, _ []js.Value) any {
+		js.Global().Get("Worker").Get("prototype").Get("terminate").Call("call", w)
+		x.finish("the worker was terminated", false)
+		return nil
+	}))
+	w.Call("addEventListener", "error", ffi.FuncOf("worker error", func(_ js.Value, args []js.Value) any {
+		if ev := args[0]; !ev.Get("gopyscript").Truthy() {
+			message := ev.Get("message")
+			if message.Type() != js.TypeString {
+				message = js.ValueOf("the worker script could not be loaded")
+			}
+			x.fail("GoPyScript worker " + x.spec.id + " crashed: " + message.String())
+		}
+		return nil
+	}))
+}
+
+func (x *xworker) start() {
+	glue, err := x.page.channelGlue()
+	if err != nil {
+		x.fail("GoPyScript could not load its worker channel: " + err.Error())
+		return
+	}
+	x.ch = channel.NewPage(glue, x.page.host.Get("exports"))
+	x.ch.Control = x.control
+	x.ch.Runtime = x.runtimeCall
+	define := func(name string, v js.Value) {
+		js.Global().Get("Object").Call("defineProperty", x.worker, name, map[string]any{"value": v, "configurable": true})
+	}
+	define("sync", glue.Call("syncProxy", x.ch.Sync, ffi.FuncOf("calling a worker export", func(_ js.Value, args []js.Value) any {
+		return x.ch.CallExport(args[0].String(), args[1])
+	})))
+	start, transfer := x.ch.Start()
+	init := map[string]any{
+		"type":        string(x.spec.typ),
+		"code":        x.spec.code,
+		"src":         x.spec.src,
+		"config":      x.spec.config.Config,
+		"configType":  x.spec.config.Type,
+		"pageURL":     x.page.baseURL(),
+		"async":       x.spec.async,
+		"interpreter": x.interpreter(),
+	}
+	msg := map[string]any{"module": x.page.host.Get("module"), "init": init, "start": start}
+	x.worker.Call("postMessage", msg, transfer)
+}
+
+// interpreter is the default interpreter module for this worker: the
+// self-hosted one, or PyWorker's `version`.
+func (x *xworker) interpreter() string {
+	def := x.page.defaultInterpreter(x.spec.typ)
+	if x.spec.version == "" {
+		return def
+	}
+	url, err := config.InterpreterURL(string(x.spec.typ), x.spec.version, x.page.baseURL(), def)
+	if err != nil {
+		return def
+	}
+	return url
+}
+
+// control handles the worker runtime's messages.
+func (x *xworker) control(msg js.Value) {
+	message := msg.Get("message")
+	switch msg.Get("type").String() {
+	case "ready":
+		if x.spec.el.Truthy() {
+			events.DispatchScript(x.spec.el, string(x.spec.typ), events.Ready, true)
+		}
+	case "progress":
+		events.DispatchProgress(string(x.spec.typ), message.String())
+	case "stderr":
+		x.page.report(x.spec.typ, message.String())
+	case "error":
+		if msg.Get("fatal").Bool() {
+			x.fail(message.String())
+		} else {
+			x.page.report(x.spec.typ, message.String())
+		}
+	case "done":
+		x.ready.Call("resolve", x.worker)
+		x.finish("", true)
+	}
+}
+
+// fail shows why the worker's script did not run (on the page, unlike
+// PyScript, which only logs it), rejects ready and tells onerror.
+func (x *xworker) fail(message string) {
+	x.page.report(x.spec.typ, message)
+	err := ffi.NewError(message)
+	x.ready.Call("reject", err)
+	init := map[string]any{"error": err, "message": message}
+	event := js.Global().Get("ErrorEvent").New("error", init)
+	event.Set("gopyscript", true)
+	x.worker.Call("dispatchEvent", event)
+	x.finish(message, true)
+}
+
+// finish settles the worker's script once: its done event, all-done, the
+// named registry. A terminated worker also frees its channel.
+func (x *xworker) finish(reason string, running bool) {
+	if !running && x.ch != nil {
+		x.ch.Close()
+	}
+	if x.settled {
+		return
+	}
+	x.settled = true
+	if reason != "" {
+		x.ready.Call("reject", ffi.NewError(reason))
+	}
+	if x.spec.el.Truthy() {
+		events.DispatchScript(x.spec.el, string(x.spec.typ), events.Done, true)
+	}
+	if x.spec.seq != 0 {
+		x.page.allDone.Done(x.spec.seq)
+	}
+	if x.spec.name != "" {
+		named := x.page.namedWorker(x.spec.name)
+		if reason != "" {
+			named.Call("reject", ffi.NewError(reason))
+		} else {
+			named.Call("resolve", x.worker.Get("sync"))
+		}
+	}
+}
+
+// runtimeCall answers the worker runtime's own synchronous calls.
+func (x *xworker) runtimeCall(name string, args []js.Value) js.Value {
+	switch name {
+	case "target":
+		return js.ValueOf(x.targetID())
+	case "import":
+		urls := make([]any, len(args))
+		for i, a := range args {
+			urls[i] = a
+		}
+		return x.page.host.Call("importAll", urls...)
+	}
+	panic(js.Error{Value: ffi.NewError("GoPyScript: unknown runtime call " + name)})
+}
+
+// targetID creates the worker's output element on first use, as PyScript
+// does: a <script-TYPE id="ID-target"> right after the script element
+// (a <py-script worker> element is its own target).
+func (x *xworker) targetID() string {
+	if x.target.Truthy() {
+		return x.target.Get("id").String()
+	}
+	el := x.spec.el
+	if !el.Truthy() {
+		return ""
+	}
+	if el.Get("localName").String() != "script" {
+		el.Call("replaceChildren")
+		el.Get("style").Set("display", "block")
+		x.target = el
+		return el.Get("id").String()
+	}
+	x.target = x.page.doc.Call("createElement", "script-"+string(x.spec.typ))
+	x.target.Set("id", x.spec.id+"-target")
+	el.Call("after", x.target)
+	return x.spec.id + "-target"
+}
+
+// channelGlue loads channel.js once for all workers.
+func (p *Page) channelGlue() (js.Value, error) {
+	p.glueOnce.Do(func() {
+		p.glue, p.glueErr = ffi.Await(p.host.Call("import", p.host.Get("channelURL")))
+	})
+	return p.glue, p.glueErr
+}
+
+// namedWorker is the registry entry of a named worker: a Promise of its
+// xworker.sync, settled when its code has run (created on first use, by
+// the worker or by code awaiting it).
+func (p *Page) namedWorker(name string) js.Value {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if entry, ok := p.named[name]; ok {
+		return entry
+	}
+	entry := js.Global().Get("Promise").Call("withResolvers")
+	p.named[name] = entry
+	return entry
+}
+
+// startScriptWorker starts the worker of a <script type=… worker> or
+// <py-script worker> element, with PyScript's errors for bad attributes.
+func (p *Page) startScriptWorker(it *item) {
+	el := it.el
+	done := func(message string) {
+		p.report(it.typ, message)
+		events.DispatchScript(el, string(it.typ), events.Done, true)
+		p.allDone.Done(it.seq)
+	}
+	text := el.Get("textContent").String()
+	src := attr(el, "src")
+	switch {
+	case attr(el, "worker") != "" || (el.Call("hasAttribute", "src").Bool() && src == ""):
+		done(script.InvalidWorker(outerHTML(el, false)))
+		return
+	case src != "" && script.HasCode(text):
+		done(script.InvalidContent(outerHTML(el, true)))
+		return
+	}
+	spec := workerSpec{
+		typ:   it.typ,
+		el:    el,
+		seq:   it.seq,
+		id:    el.Get("id").String(),
+		name:  attr(el, "name"),
+		code:  script.Dedent(text),
+		async: !script.IsSync(attr(el, "async"), el.Call("hasAttribute", "async").Bool()),
+	}
+	if spec.id == "" {
+		spec.id = p.nextWorkerID(it.typ)
+	}
+	if src != "" {
+		abs, err := config.Resolve(src, p.baseURL())
+		if err != nil {
+			done(err.Error())
+			return
+		}
+		spec.code, spec.src = "", abs
+	}
+	if el.Call("hasAttribute", "config").Bool() {
+		spec.config = config.Selection{Config: attr(el, "config")}
+	} else if chosen, err := p.selectConfig(it.typ); err == nil {
+		spec.config = chosen
+	}
+	x := p.spawn(spec)
+	js.Global().Get("Object").Call("defineProperty", el, "xworker", map[string]any{"value": x.worker})
+}
+
+// nextWorkerID hands out PyScript's worker ids: py-w0, mpy-w1 … with one
+// counter across types.
+func (p *Page) nextWorkerID(t script.Type) string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	id := string(t) + "-w" + strconv.Itoa(p.workerCount)
+	p.workerCount++
+	return id
+}

@@ -1,0 +1,138 @@
+// Package worker is the runtime inside a Web Worker: it runs one script
+// with the same runtime as the page (config, files, packages, js_modules,
+// running code) and tells the page what happens, so the page can fire the
+// script's events and show its errors.
+package worker
+
+import (
+	"syscall/js"
+
+	"github.com/gopyscript/gopyscript/core/config"
+	"github.com/gopyscript/gopyscript/core/runtime"
+	"github.com/gopyscript/gopyscript/core/script"
+	"github.com/gopyscript/gopyscript/ffi"
+	"github.com/gopyscript/gopyscript/ffi/channel"
+)
+
+// worker is the one script this worker runs.
+type worker struct {
+	host js.Value // worker.js's host object
+	init js.Value // what the page sent: type, code or src, config …
+	ch   *channel.Worker
+	rt   *runtime.Runtime
+	// exports are the functions the page may call by name: assigned to
+	// pyscript.sync, or listed in __export__ once the code has run.
+	exports  map[string]js.Value
+	finished chan struct{} // closed when the code has run
+}
+
+// Start runs the worker's script; it returns at once and the work goes on
+// in a goroutine.
+func Start(host js.Value) {
+	w := &worker{host: host, init: host.Get("init"), exports: map[string]js.Value{}, finished: make(chan struct{})}
+	w.ch = channel.NewWorker(host.Get("glue"), host, host.Get("start"))
+	ffi.PanicReporter = func(where string, err error) {
+		w.fail("GoPyScript internal error in the worker, in "+where+": "+err.Error(), false)
+	}
+	w.ch.Export = w.export
+	w.ch.Failed = func(err error) { w.fail(runtime.PythonError(err), false) }
+	host.Set("stderr", ffi.FuncOf("worker stderr", func(_ js.Value, args []js.Value) any {
+		w.post(map[string]any{"type": "stderr", "message": args[0].String()})
+		return nil
+	}))
+	host.Set("exportFunction", ffi.FuncOf("exporting a worker function", func(_ js.Value, args []js.Value) any {
+		w.exports[args[0].String()] = w.ch.Keep(args[1])
+		return nil
+	}))
+	ffi.Go("the worker's script", w.run)
+}
+
+func (w *worker) post(msg map[string]any) { w.ch.Post(js.ValueOf(msg)) }
+
+// fail reports an error to the page; fatal means the script cannot run.
+func (w *worker) fail(message string, fatal bool) {
+	w.post(map[string]any{"type": "error", "message": message, "fatal": fatal})
+}
+
+func (w *worker) run() {
+	defer close(w.finished)
+	t := script.Type(w.init.Get("type").String())
+	pageURL := w.init.Get("pageURL").String()
+	chosen := config.Selection{Config: w.init.Get("config").String(), Type: w.init.Get("configType").String()}
+	cfg := runtime.LoadConfig(t, chosen, pageURL, w.init.Get("interpreter").String())
+	if cfg.Err != nil {
+		w.fail(cfg.Err.Error(), true)
+		return
+	}
+	w.rt = runtime.New(t, cfg, pageURL, true, w.host, func(message string) {
+		w.post(map[string]any{"type": "progress", "message": message})
+	})
+	w.describe(w.rt.Module)
+	if err := w.rt.Prepare(); err != nil {
+		w.fail(err.Error(), true)
+		return
+	}
+	w.host.Call("adopt", string(t), w.rt.Interp.Value())
+	w.ch.Interpreter(w.host.Get("keep"), w.host.Get("drop"), w.host.Get("toJs"))
+	code := w.init.Get("code").String()
+	if src := w.init.Get("src"); src.Truthy() {
+		var err error
+		if code, err = runtime.StartDownload(src.String()).Text(); err != nil {
+			w.fail(err.Error(), true)
+			return
+		}
+	}
+	w.post(map[string]any{"type": "ready"})
+	promise, err := w.rt.Run(code, !w.init.Get("async").Bool())
+	if err == nil && !promise.IsUndefined() {
+		_, err = ffi.Await(promise)
+	}
+	if err != nil {
+		w.fail(runtime.PythonError(err), true)
+		return
+	}
+	w.collectExports()
+	w.post(map[string]any{"type": "done"})
+}
+
+// describe adds what only a worker's pyscript package has to `_pyscript`.
+func (w *worker) describe(mod js.Value) {
+	xworker := w.host.Get("xworker")
+	xworker.Set("window", w.ch.Window())
+	mod.Set("xworker", xworker)
+	mod.Set("window", w.ch.Window())
+	mod.Set("sync", xworker.Get("sync"))
+	mod.Set("synchronous", w.ch.Window().Truthy())
+	mod.Set("runtime", w.host.Get("runtime"))
+	mod.Set("sync_call", w.host.Get("syncCall"))
+	mod.Set("js_import", w.host.Get("jsImport"))
+}
+
+// collectExports adds the functions named in __export__ to the exports.
+func (w *worker) collectExports() {
+	globals := w.rt.Interp.Value().Get("globals")
+	names := globals.Call("get", "__export__")
+	if !names.Truthy() {
+		return
+	}
+	if plain := w.host.Call("toJs", names); plain.Truthy() {
+		names = plain
+	}
+	for i := 0; i < names.Length(); i++ {
+		name := names.Index(i).String()
+		if fn := globals.Call("get", name); fn.Type() == js.TypeFunction {
+			w.exports[name] = w.ch.Keep(fn)
+		}
+	}
+}
+
+// export finds the function the page calls by name, waiting for the code
+// to finish when the name may still come from __export__.
+func (w *worker) export(name string) (js.Value, bool) {
+	if fn, ok := w.exports[name]; ok {
+		return fn, true
+	}
+	<-w.finished
+	fn, ok := w.exports[name]
+	return fn, ok
+}

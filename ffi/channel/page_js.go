@@ -1,0 +1,390 @@
+package channel
+
+import (
+	"strconv"
+	"syscall/js"
+
+	"github.com/gopyscript/gopyscript/ffi"
+	"github.com/gopyscript/gopyscript/ffi/wire"
+)
+
+// Page is the page's end of the channel to one worker: it answers the
+// worker's synchronous requests and calls the worker's functions.
+type Page struct {
+	end
+	index int32    // this end's slot in pages, for the wasm export
+	sab   js.Value // undefined without cross-origin isolation
+	i32   js.Value
+	bytes js.Value // the payload part of sab
+	buf   []byte
+	peer  js.Value // the port the worker gets
+	// Sync holds the functions the page assigned to xworker.sync, for the
+	// worker's pyscript.sync to call.
+	Sync js.Value
+	// Runtime answers the worker runtime's own calls (its target element,
+	// imports on the page): a name and arguments in, a result out; it may
+	// panic with a js.Error to throw in the worker.
+	Runtime func(name string, args []js.Value) js.Value
+	// Control receives the worker runtime's plain messages (ready, done …).
+	Control func(msg js.Value)
+
+	calls     map[uint32]js.Value // call id → Promise.withResolvers()
+	lastCall  uint32
+	callbacks []js.Func
+	closed    bool
+}
+
+// pages are the page ends by index, for gps_serve; nil once closed.
+var pages []*Page
+
+// NewPage opens the page's end of a channel to a worker about to start.
+// glue is the loaded channel.js module, exports the core's wasm exports.
+func NewPage(glue, exports js.Value) *Page {
+	p := &Page{end: newEnd(glue.Call("channel")), Sync: jsObject.New(), calls: map[uint32]js.Value{}}
+	p.self = global
+	shape := glue.Get("shape")
+	p.flags = func(v js.Value) uint32 { return uint32(shape.Invoke(v).Int()) }
+	invoke := p.callback("calling a worker function", func(args []js.Value) any {
+		return p.send(msgInvoke, uint32(args[0].Int()), append([]js.Value{args[1]}, arrayItems(args[2])...))
+	})
+	p.borrow = func(id, _ uint32, serial uint64) js.Value {
+		return p.glue.Call("wrapper", id, serial, invoke)
+	}
+	ports := global.Get("MessageChannel").New()
+	p.port, p.peer = ports.Get("port1"), ports.Get("port2")
+	p.port.Set("onmessage", p.callback("a message from a worker", func(args []js.Value) any {
+		p.receive(args[0].Get("data"))
+		return nil
+	}))
+	p.glue.Call("onRelease", p.callback("releasing worker functions", func(args []js.Value) any {
+		if frame := p.released(args[0]); frame != nil && !p.closed {
+			p.post(frame)
+		}
+		return nil
+	}))
+	if Isolated() {
+		p.sab = global.Get("SharedArrayBuffer").New(initialBuffer, map[string]any{"maxByteLength": maxBuffer})
+		p.i32 = global.Get("Int32Array").New(p.sab)
+		p.bytes = jsUint8Array.New(p.sab, payloadStart)
+		p.index = int32(len(pages))
+		pages = append(pages, p)
+		glue.Call("watch", p.sab, p.index, exports)
+	}
+	return p
+}
+
+// callback is a Go function for JS whose panics are reported, released
+// when the channel closes.
+func (p *Page) callback(where string, fn func(args []js.Value) any) js.Func {
+	f := ffi.FuncOf(where, func(_ js.Value, args []js.Value) any { return fn(args) })
+	p.callbacks = append(p.callbacks, f)
+	return f
+}
+
+// Isolated reports whether SharedArrayBuffer, and so synchronous calls from
+// workers, are available (the page is cross-origin isolated).
+func Isolated() bool {
+	return global.Get("SharedArrayBuffer").Truthy() && global.Get("crossOriginIsolated").Truthy()
+}
+
+// Start is what the worker needs to open its end: the port (to transfer),
+// the shared buffer if there is one, and the flags of the page's globalThis.
+func (p *Page) Start() (init js.Value, transfer js.Value) {
+	init = jsObject.New()
+	init.Set("port", p.peer)
+	init.Set("sab", p.sab)
+	init.Set("global", p.flags(global))
+	return init, jsArray.New(p.peer)
+}
+
+// Synchronous reports whether the worker can call the page synchronously.
+func (p *Page) Synchronous() bool { return p.sab.Truthy() }
+
+// Lent is how many page objects the worker holds now.
+func (p *Page) Lent() int { return p.lent.Len() }
+
+// Close stops serving the worker and forgets everything lent to it, so a
+// terminated worker leaves nothing behind on the page.
+func (p *Page) Close() {
+	if p.closed {
+		return
+	}
+	p.closed = true
+	if p.sab.Truthy() {
+		pages[p.index] = nil
+		atomicsStore.Invoke(p.i32, slotState, stateClosed)
+		atomicsNotify.Invoke(p.i32, slotRequest)
+		atomicsNotify.Invoke(p.i32, slotResponse)
+	}
+	p.port.Set("onmessage", js.Null())
+	p.port.Call("close")
+	p.lent.Each(func(id uint32, v lentValue) { p.identity.Call("delete", v.key) })
+	p.lent.Clear()
+	for id, call := range p.calls {
+		call.Call("reject", ffi.NewError("the worker was terminated before it answered"))
+		delete(p.calls, id)
+	}
+	for _, f := range p.callbacks {
+		f.Release()
+	}
+	p.callbacks = nil
+}
+
+// CallExport calls the worker function exported as name (assigned to the
+// worker's pyscript.sync or listed in __export__) and returns a Promise.
+func (p *Page) CallExport(name string, args js.Value) js.Value {
+	return p.send(msgExport, 0, append([]js.Value{js.ValueOf(name)}, arrayItems(args)...))
+}
+
+// send posts a call to the worker and returns the Promise of its answer.
+func (p *Page) send(kind uint8, b uint32, operands []js.Value) js.Value {
+	if p.closed {
+		return global.Get("Promise").Call("reject", ffi.NewError("the worker was terminated"))
+	}
+	values := make([]wire.Value, len(operands))
+	for i, v := range operands {
+		w, err := p.toWire(v, 0)
+		if err != nil {
+			return global.Get("Promise").Call("reject", ffi.NewError(err.Error()))
+		}
+		values[i] = w
+	}
+	p.lastCall++
+	call := global.Get("Promise").Call("withResolvers")
+	p.calls[p.lastCall] = call
+	p.post(p.enc.Encode(wire.Frame{Kind: kind, A: p.lastCall, B: b, Values: values}))
+	return call.Get("promise")
+}
+
+// receive handles what the worker posted: call results and releases as
+// frames, the runtime's plain messages otherwise.
+func (p *Page) receive(data js.Value) {
+	if !data.InstanceOf(jsUint8Array) {
+		if p.Control != nil {
+			p.Control(data)
+		}
+		return
+	}
+	f, err := wire.Decode(bufferBytes(data))
+	if err != nil {
+		ffi.PanicReporter("reading a message from a worker", err)
+		return
+	}
+	switch f.Kind {
+	case msgRelease:
+		p.release(f.Values)
+	case msgResult:
+		call, ok := p.calls[f.A]
+		if !ok || len(f.Values) != 1 {
+			return
+		}
+		delete(p.calls, f.A)
+		v, err := p.toJS(f.Values[0])
+		switch {
+		case err != nil:
+			call.Call("reject", ffi.NewError(err.Error()))
+		case f.B == resultThrown:
+			call.Call("reject", v)
+		default:
+			call.Call("resolve", v)
+		}
+	}
+}
+
+// serve answers the request in the shared buffer. It runs inside a wasm
+// export: it must never block, so a sync function that returns a Promise
+// is answered later, from the Promise's callbacks.
+func (p *Page) serve() {
+	n := atomicsLoad.Invoke(p.i32, slotLength).Int()
+	if cap(p.buf) < n {
+		p.buf = make([]byte, n)
+	}
+	buf := p.buf[:n]
+	js.CopyBytesToGo(buf, p.bytes)
+	f, err := wire.Decode(buf)
+	if err != nil {
+		p.respond(resultThrown, wire.ErrorValue("Error", "GoPyScript: a corrupt request from the worker: "+err.Error(), ""))
+		return
+	}
+	result, thrown := p.perform(f)
+	switch {
+	case thrown:
+		p.respond(resultThrown, p.errorValue(result))
+	case f.Kind == opDescribe:
+		p.respondWith(p.descriptor(result))
+	case f.Kind == opCall && isThenable(result):
+		p.await(result)
+	default:
+		p.respondWith(p.toWire(result, 0))
+	}
+}
+
+func (p *Page) respondWith(v wire.Value, err error) {
+	if err != nil {
+		p.respond(resultThrown, wire.ErrorValue("TypeError", err.Error(), ""))
+		return
+	}
+	p.respond(resultOK, v)
+}
+
+// await answers with what promise settles to.
+func (p *Page) await(promise js.Value) {
+	var ok, fail js.Func
+	settle := func(v js.Value, thrown bool) {
+		ok.Release()
+		fail.Release()
+		switch {
+		case p.closed:
+		case thrown:
+			p.respond(resultThrown, p.errorValue(v))
+		default:
+			p.respondWith(p.toWire(v, 0))
+		}
+	}
+	ok = ffi.FuncOf("a sync function's result", func(_ js.Value, args []js.Value) any { settle(arg(args, 0), false); return nil })
+	fail = ffi.FuncOf("a sync function's error", func(_ js.Value, args []js.Value) any { settle(arg(args, 0), true); return nil })
+	promise.Call("then", ok, fail)
+}
+
+// respond writes the answer into the shared buffer and wakes the worker.
+func (p *Page) respond(kind uint8, v wire.Value) {
+	frame := p.enc.Encode(wire.Frame{Kind: kind, Values: []wire.Value{v}})
+	if len(frame) > maxBuffer-payloadStart {
+		frame = p.enc.Encode(wire.Frame{Kind: resultThrown, Values: []wire.Value{wire.ErrorValue("RangeError",
+			"GoPyScript: the answer is too large to send to the worker ("+strconv.Itoa(len(frame))+" bytes)", "")}})
+	}
+	if need := payloadStart + len(frame); need > p.sab.Get("byteLength").Int() {
+		p.sab.Call("grow", need)
+	}
+	js.CopyBytesToJS(p.bytes, frame)
+	atomicsStore.Invoke(p.i32, slotLength, len(frame))
+	atomicsStore.Invoke(p.i32, slotResponse, 1)
+	atomicsNotify.Invoke(p.i32, slotResponse)
+}
+
+var (
+	reflectGet       = reflect.Get("get")
+	reflectSet       = reflect.Get("set")
+	reflectHas       = reflect.Get("has")
+	reflectDelete    = reflect.Get("deleteProperty")
+	reflectApply     = reflect.Get("apply")
+	reflectConstruct = reflect.Get("construct")
+	reflectDescribe  = reflect.Get("getOwnPropertyDescriptor")
+	objectNames      = jsObject.Get("getOwnPropertyNames")
+)
+
+// operands is how many values each request kind needs at least.
+var operands = map[uint8]int{opGet: 1, opSet: 2, opHas: 1, opDelete: 1, opApply: 1, opDescribe: 1, opCall: 1}
+
+// perform runs one request against the page's objects and returns its
+// result, or what it threw.
+func (p *Page) perform(f wire.Frame) (js.Value, bool) {
+	if len(f.Values) < operands[f.Kind] {
+		return jsErrorClass.New("GoPyScript: a malformed request from the worker"), true
+	}
+	args := make([]js.Value, len(f.Values))
+	for i, w := range f.Values {
+		v, err := p.toJS(w)
+		if err != nil {
+			return jsErrorClass.New(err.Error()), true
+		}
+		args[i] = v
+	}
+	if f.Kind == opCall {
+		return p.call(f.A, args)
+	}
+	target, err := p.own(f.A)
+	if err != nil {
+		return jsErrorClass.New(err.Error()), true
+	}
+	return catch(func() js.Value {
+		switch f.Kind {
+		case opGet:
+			return reflectGet.Invoke(target, args[0])
+		case opSet:
+			return reflectSet.Invoke(target, args[0], args[1])
+		case opHas:
+			return reflectHas.Invoke(target, args[0])
+		case opDelete:
+			return reflectDelete.Invoke(target, args[0])
+		case opApply:
+			return reflectApply.Invoke(target, args[0], toArray(args[1:]))
+		case opConstruct:
+			return reflectConstruct.Invoke(target, toArray(args))
+		case opKeys:
+			return objectNames.Invoke(target)
+		case opDescribe:
+			return reflectDescribe.Invoke(target, args[0])
+		}
+		panic(js.Error{Value: jsErrorClass.New("GoPyScript: an unknown request from the worker")})
+	})
+}
+
+// descriptor sends a property descriptor by value; its value, getter and
+// setter follow the usual rules.
+func (p *Page) descriptor(desc js.Value) (wire.Value, error) {
+	if desc.IsUndefined() {
+		return wire.UndefinedValue(), nil
+	}
+	out := wire.Value{Kind: wire.Object}
+	for _, k := range []string{"value", "writable", "enumerable", "configurable", "get", "set"} {
+		v := desc.Get(k)
+		if v.IsUndefined() {
+			continue
+		}
+		w, err := p.toWire(v, 0)
+		if err != nil {
+			return wire.Value{}, err
+		}
+		out.Keys = append(out.Keys, k)
+		out.Items = append(out.Items, w)
+	}
+	return out, nil
+}
+
+// call runs a function of xworker.sync (runtime 0) or of the runtime (1).
+func (p *Page) call(runtime uint32, args []js.Value) (js.Value, bool) {
+	name := args[0].String()
+	if runtime == 1 {
+		return catch(func() js.Value { return p.Runtime(name, args[1:]) })
+	}
+	fn := p.Sync.Get(name)
+	if fn.Type() != js.TypeFunction {
+		return jsErrorClass.New("pyscript.sync." + name + " is not a function: assign it to xworker.sync." + name + " on the page"), true
+	}
+	return catch(func() js.Value { return reflectApply.Invoke(fn, p.Sync, toArray(args[1:])) })
+}
+
+// serveRequest is gps_serve's work for the page end at index.
+func serveRequest(index int32) {
+	if index >= 0 && int(index) < len(pages) && pages[index] != nil {
+		pages[index].serve()
+	}
+}
+
+func isThenable(v js.Value) bool {
+	return (v.Type() == js.TypeObject || v.Type() == js.TypeFunction) && v.Get("then").Type() == js.TypeFunction
+}
+
+func toArray(vs []js.Value) js.Value {
+	out := jsArray.New(len(vs))
+	for i, v := range vs {
+		out.SetIndex(i, v)
+	}
+	return out
+}
+
+func arrayItems(a js.Value) []js.Value {
+	out := make([]js.Value, a.Length())
+	for i := range out {
+		out[i] = a.Index(i)
+	}
+	return out
+}
+
+func arg(args []js.Value, i int) js.Value {
+	if i < len(args) {
+		return args[i]
+	}
+	return js.Undefined()
+}

@@ -1,0 +1,232 @@
+package channel
+
+import (
+	"syscall/js"
+
+	"github.com/gopyscript/gopyscript/ffi"
+	"github.com/gopyscript/gopyscript/ffi/wire"
+)
+
+// Worker is the worker's end of the channel: proxies of page objects whose
+// every use is a synchronous request, and the functions it lends the page.
+type Worker struct {
+	end
+	i32   js.Value // the shared buffer's slots; undefined without one
+	bytes js.Value // its payload part
+	sab   js.Value
+	buf   []byte
+	io    js.Value // operands in and the result out, shared with the traps
+	// Export resolves a name the page calls through xworker.sync: a
+	// function, and whether there is one. It may wait for the worker's code
+	// to finish (names in __export__).
+	Export func(name string) (js.Value, bool)
+	// Failed is told about an exception raised by a worker function the
+	// page called (an event handler …), for the page to show.
+	Failed func(err error)
+}
+
+// theWorker is this worker's end, for gps_request.
+var theWorker *Worker
+
+// NewWorker opens the worker's end from what the page's Start gave. host
+// is worker.js's object: its io array and request function reach the
+// proxies' traps.
+func NewWorker(glue, host, start js.Value) *Worker {
+	w := &Worker{end: newEnd(glue.Call("channel", host)), io: host.Get("io"), sab: start.Get("sab")}
+	w.byValue = true
+	w.flags = func(js.Value) uint32 { return refCallable }
+	request := host.Get("request")
+	w.borrow = func(id, flags uint32, serial uint64) js.Value {
+		return w.glue.Call("proxy", id, flags, serial, request)
+	}
+	w.port = start.Get("port")
+	if w.sab.Truthy() {
+		w.i32 = global.Get("Int32Array").New(w.sab)
+		w.bytes = jsUint8Array.New(w.sab, payloadStart)
+		w.root = w.glue.Call("proxy", 0, start.Get("global"), 0, request)
+	}
+	w.port.Set("onmessage", ffi.FuncOf("a message from the page", func(_ js.Value, args []js.Value) any {
+		w.receive(args[0].Get("data"))
+		return nil
+	}))
+	w.glue.Call("onRelease", ffi.FuncOf("releasing page objects", func(_ js.Value, args []js.Value) any {
+		if frame := w.released(args[0]); frame != nil {
+			w.post(frame)
+		}
+		return nil
+	}))
+	theWorker = w
+	return w
+}
+
+// Interpreter tells the channel how to keep and convert the interpreter's
+// objects: keep(fn) returns a lasting reference, drop(ref) frees it,
+// toJs(obj) converts a container to plain JS values.
+func (w *Worker) Interpreter(keep, drop, toJS js.Value) {
+	w.python = python{keep: keep, drop: drop, toJS: toJS}
+}
+
+// Window is the proxy of the page's globalThis, or undefined when the page
+// is not cross-origin isolated and synchronous calls are impossible.
+func (w *Worker) Window() js.Value { return w.root }
+
+// Post sends one of the runtime's plain messages to the page.
+func (w *Worker) Post(msg js.Value) { w.port.Call("postMessage", msg) }
+
+// request sends the operands in io to the page, waits for the answer and
+// leaves it in io[0]; false means it is what the page threw. It runs inside
+// a wasm export, called from a proxy's trap.
+func (w *Worker) request(op uint8, target uint32) bool {
+	if !w.sab.Truthy() {
+		w.io.SetIndex(0, jsErrorClass.New("GoPyScript: this worker cannot reach the page synchronously (no SharedArrayBuffer)"))
+		return false
+	}
+	operands := arrayItems(w.io)
+	values := make([]wire.Value, len(operands))
+	for i, v := range operands {
+		if op == opApply && i == 0 && w.kind.Invoke(v).Int() >= 0 {
+			values[i] = wire.UndefinedValue() // `this` is only sent when it is a page object
+			continue
+		}
+		wv, err := w.toWire(v, 0)
+		if err != nil {
+			w.io.SetIndex(0, global.Get("TypeError").New(err.Error()))
+			return false
+		}
+		values[i] = wv
+	}
+	frame := w.enc.Encode(wire.Frame{Kind: op, A: target, Values: values})
+	if need := payloadStart + len(frame); need > w.sab.Get("byteLength").Int() {
+		if need > maxBuffer {
+			w.io.SetIndex(0, global.Get("RangeError").New("GoPyScript: the arguments are too large to send to the page"))
+			return false
+		}
+		w.sab.Call("grow", need)
+	}
+	js.CopyBytesToJS(w.bytes, frame)
+	atomicsStore.Invoke(w.i32, slotResponse, 0)
+	atomicsStore.Invoke(w.i32, slotLength, len(frame))
+	atomicsAdd.Invoke(w.i32, slotRequest, 1)
+	atomicsNotify.Invoke(w.i32, slotRequest)
+	for atomicsLoad.Invoke(w.i32, slotResponse).Int() == 0 {
+		if atomicsLoad.Invoke(w.i32, slotState).Int() == stateClosed {
+			w.io.SetIndex(0, jsErrorClass.New("GoPyScript: the page stopped answering this worker"))
+			return false
+		}
+		atomicsWait.Invoke(w.i32, slotResponse, 0, 1000)
+	}
+	n := atomicsLoad.Invoke(w.i32, slotLength).Int()
+	if cap(w.buf) < n {
+		w.buf = make([]byte, n)
+	}
+	buf := w.buf[:n]
+	js.CopyBytesToGo(buf, w.bytes)
+	f, err := wire.Decode(buf)
+	if err == nil && len(f.Values) != 1 {
+		err = encodeError("GoPyScript: a malformed answer from the page")
+	}
+	if err != nil {
+		w.io.SetIndex(0, jsErrorClass.New(err.Error()))
+		return false
+	}
+	v, err := w.toJS(f.Values[0])
+	if err != nil {
+		w.io.SetIndex(0, jsErrorClass.New(err.Error()))
+		return false
+	}
+	w.io.SetIndex(0, v)
+	return f.Kind == resultOK
+}
+
+// receive handles what the page posted: calls of worker functions and
+// releases of lent ones.
+func (w *Worker) receive(data js.Value) {
+	f, err := wire.Decode(bufferBytes(data))
+	if err != nil {
+		ffi.PanicReporter("reading a message from the page", err)
+		return
+	}
+	switch f.Kind {
+	case msgRelease:
+		w.release(f.Values)
+	case msgInvoke:
+		own, ok := w.lent.Get(f.B)
+		if !ok {
+			w.reply(f.A, jsErrorClass.New("GoPyScript: the page called a worker function that was already released"), true)
+			return
+		}
+		w.run(f.A, own.call, f.Values)
+	case msgExport:
+		if len(f.Values) == 0 {
+			return
+		}
+		ffi.Go("calling a worker export", func() {
+			fn, ok := w.Export(f.Values[0].Str)
+			if !ok {
+				w.reply(f.A, jsErrorClass.New("the worker has no export named "+f.Values[0].Str), true)
+				return
+			}
+			w.run(f.A, fn, append([]wire.Value{wire.UndefinedValue()}, f.Values[1:]...))
+		})
+	}
+}
+
+// run calls fn with this and arguments decoded from values, awaits what it
+// returns, and answers call id.
+func (w *Worker) run(id uint32, fn js.Value, values []wire.Value) {
+	args := make([]js.Value, len(values))
+	for i, v := range values {
+		decoded, err := w.toJS(v)
+		if err != nil {
+			w.reply(id, jsErrorClass.New(err.Error()), true)
+			return
+		}
+		args[i] = decoded
+	}
+	ffi.Go("running a worker function for the page", func() {
+		result, thrown := catch(func() js.Value { return reflectApply.Invoke(fn, args[0], toArray(args[1:])) })
+		if !thrown && isThenable(result) {
+			var err error
+			result, err = ffi.Await(result)
+			if err != nil {
+				result, thrown = errorOf(err), true
+			}
+		}
+		if thrown && w.Failed != nil {
+			w.Failed(js.Error{Value: result})
+		}
+		w.reply(id, result, thrown)
+	})
+}
+
+// reply answers a call from the page (id 0 wants no answer).
+func (w *Worker) reply(id uint32, v js.Value, thrown bool) {
+	if id == 0 {
+		return
+	}
+	status := uint32(resultOK)
+	value, err := w.toWire(v, 0)
+	if thrown {
+		status, value, err = resultThrown, w.errorValue(v), nil
+	}
+	if err != nil {
+		status, value = resultThrown, wire.ErrorValue("TypeError", err.Error(), "")
+	}
+	w.post(w.enc.Encode(wire.Frame{Kind: msgResult, A: id, B: status, Values: []wire.Value{value}}))
+}
+
+func errorOf(err error) js.Value {
+	if jsErr, ok := err.(js.Error); ok {
+		return jsErr.Value
+	}
+	return jsErrorClass.New(err.Error())
+}
+
+// Keep returns a lasting reference to a worker function the page may call
+// later (a Pyodide function is copied: Pyodide destroys the one it lent).
+func (w *Worker) Keep(fn js.Value) js.Value {
+	if w.python.keep.Type() == js.TypeFunction {
+		return w.python.keep.Invoke(fn)
+	}
+	return fn
+}
