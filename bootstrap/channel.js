@@ -93,6 +93,11 @@ export const channel = (host = {}) => {
       const target = flags & FLAG.callable ? function () {}.bind() : flags & FLAG.array ? [] : {};
       return track(new Proxy(target, handler(id, flags, request)), id, serial);
     },
+    // Page: addEventListener(type, workerFunction, {invoke: …}) names Event
+    // methods (preventDefault …) the wrapper calls on the page, in time.
+    listen(listener, options) {
+      if (peer.has(listener) && options?.invoke) listener[INVOKE] = [options.invoke].flat();
+    },
     // Page: a function that calls the worker function `id` through `invoke`
     // (which returns a Promise). Listener options with `invoke` name Event
     // methods that must run before the handler is posted to the worker.
@@ -111,6 +116,8 @@ export const channel = (host = {}) => {
 // from the flags; everything else asks the page.
 const handler = (id, flags, request) => ({
   get(target, key) {
+    // fn.call(…) and fn.apply(…) call the proxy itself: one round trip.
+    if (flags & FLAG.callable && (key === "call" || key === "apply" || key === "bind")) return Function.prototype[key];
     // A probe key the flags say is absent is undefined: no round trip.
     if (probeBit.has(key) && !(flags & probeBit.get(key))) return undefined;
     if (typeof key === "symbol" && !wellKnown.has(key)) return undefined;

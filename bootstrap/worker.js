@@ -24,7 +24,20 @@ addEventListener("message", function start({ data }) {
   });
 });
 
+// Code written for the page expects relative URLs to mean the page's, not
+// this file's: fetch and XMLHttpRequest resolve them against the page.
+const resolveAgainst = (base) => {
+  const { fetch } = globalThis;
+  const resolve = (url) => (typeof url === "string" ? new URL(url, base).href : url);
+  globalThis.fetch = (input, init) => fetch(resolve(input), init);
+  const { open } = XMLHttpRequest.prototype;
+  XMLHttpRequest.prototype.open = function (method, url, ...rest) {
+    return open.call(this, method, resolve(url), ...rest);
+  };
+};
+
 const boot = async ({ module, init, start }) => {
+  resolveAgainst(init.pageURL);
   const io = [];
   let exports;
   const host = {

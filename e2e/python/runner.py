@@ -19,6 +19,7 @@ TEST_MODULES = [
     "test_display",
     "test_events",
     "test_fetch",
+    "test_dom",
 ]
 
 # Folder (relative to the interpreter's working directory) for the copies.

@@ -308,6 +308,9 @@ func (p *Page) perform(f wire.Frame) (js.Value, bool) {
 		case opDelete:
 			return reflectDelete.Invoke(target, args[0])
 		case opApply:
+			if len(args) >= 4 { // this, type, listener, options
+				p.glue.Call("listen", args[2], args[3])
+			}
 			return reflectApply.Invoke(target, args[0], toArray(args[1:]))
 		case opConstruct:
 			return reflectConstruct.Invoke(target, toArray(args))
