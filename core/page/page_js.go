@@ -8,6 +8,7 @@ import (
 	"github.com/gopyscript/gopyscript/core/script"
 	"github.com/gopyscript/gopyscript/events"
 	"github.com/gopyscript/gopyscript/ffi"
+	"github.com/gopyscript/gopyscript/ffi/channel"
 )
 
 // Page is the main-thread runtime of one document.
@@ -26,6 +27,7 @@ type Page struct {
 	observer js.Func
 
 	workerCount int                 // py-wN ids, one counter across types
+	workers     map[*xworker]bool   // running workers
 	named       map[string]js.Value // named workers: Promise.withResolvers()
 	glueOnce    sync.Once           // channel.js, loaded for the first worker
 	glue        js.Value
@@ -52,6 +54,7 @@ func Start(host js.Value) {
 		defined: map[script.Type]js.Value{},
 		handled: js.Global().Get("WeakSet").New(),
 		named:   map[string]js.Value{},
+		workers: map[*xworker]bool{},
 	}
 	for _, t := range script.Types {
 		p.defined[t] = js.Global().Get("Promise").Call("withResolvers")
@@ -68,6 +71,11 @@ func Start(host js.Value) {
 			}
 		}
 		return nil
+	}))
+	host.Set("stats", ffi.FuncOf("stats", func(js.Value, []js.Value) any {
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		return map[string]any{"workers": len(p.workers), "lent": channel.Lent()}
 	}))
 	p.configs = p.loadConfigs()
 

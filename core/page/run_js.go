@@ -44,12 +44,8 @@ func (r *runner) runElement(it *item, done func()) {
 		if code, err = it.src.Text(); err != nil {
 			r.report(err.Error())
 		}
-	case el.Get("childElementCount").Int() == 0:
-		code = el.Get("textContent").String()
 	default:
-		code = script.UnescapeHTML(el.Get("innerHTML").String())
-		js.Global().Get("console").Call("warn",
-			`Deprecated: use <script type="`+string(r.typ)+`"> for an always safe content parsing:`+"\n", code)
+		code = inlineCode(el, r.typ)
 	}
 	el.Call("replaceChildren")
 	el.Get("style").Set("display", "block")
@@ -58,6 +54,19 @@ func (r *runner) runElement(it *item, done func()) {
 	}
 	events.DispatchScript(el, string(r.typ), events.Ready, false)
 	r.execute(it, el.Get("id").String(), script.Dedent(code), done)
+}
+
+// inlineCode is the code written inside a script element. A <py-script>
+// with child elements had its code parsed as HTML: it is unescaped, with
+// PyScript's deprecation warning.
+func inlineCode(el js.Value, t script.Type) string {
+	if el.Get("localName").String() == "script" || el.Get("childElementCount").Int() == 0 {
+		return el.Get("textContent").String()
+	}
+	code := script.UnescapeHTML(el.Get("innerHTML").String())
+	js.Global().Get("console").Call("warn",
+		`Deprecated: use <script type="`+string(t)+`"> for an always safe content parsing:`+"\n", code)
+	return code
 }
 
 // execute runs code with the element as document.currentScript. Async code

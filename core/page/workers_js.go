@@ -5,6 +5,7 @@ import (
 	"syscall/js"
 
 	"github.com/gopyscript/gopyscript/core/config"
+	"github.com/gopyscript/gopyscript/core/runtime"
 	"github.com/gopyscript/gopyscript/core/script"
 	"github.com/gopyscript/gopyscript/events"
 	"github.com/gopyscript/gopyscript/ffi"
@@ -34,6 +35,14 @@ type xworker struct {
 	ready   js.Value // Promise.withResolvers(), settled with the worker's code
 	target  js.Value // the lazily created output element
 	settled bool
+	funcs   []js.Func // released when the worker is terminated
+}
+
+// callback makes a Go function for JS that lives as long as the worker.
+func (x *xworker) callback(where string, fn func(this js.Value, args []js.Value) any) js.Func {
+	f := ffi.FuncOf(where, fn)
+	x.funcs = append(x.funcs, f)
+	return f
 }
 
 // spawn starts a worker at once; its channel is opened when channel.js is
@@ -43,6 +52,9 @@ func (p *Page) spawn(spec workerSpec) *xworker {
 	x.ready.Get("promise").Call("catch", js.Global().Get("Function").Get("prototype")) // shown on the page already
 	x.worker = js.Global().Get("Worker").New(p.host.Get("workerURL"), map[string]any{"type": "module", "name": spec.id})
 	x.augment()
+	p.mu.Lock()
+	p.workers[x] = true
+	p.mu.Unlock()
 	ffi.Go("starting worker "+spec.id, x.start)
 	return x
 }
@@ -55,12 +67,12 @@ func (x *xworker) augment() {
 		js.Global().Get("Object").Call("defineProperty", w, name, map[string]any{"value": v, "configurable": true})
 	}
 	define("ready", x.ready.Get("promise"))
-	define("terminate", ffi.FuncOf("terminating a worker", func(this js.Value, _ []js.Value) any {
+	define("terminate", x.callback("terminating a worker", func(this js.Value, _ []js.Value) any {
 		js.Global().Get("Worker").Get("prototype").Get("terminate").Call("call", w)
 		x.finish("the worker was terminated", false)
 		return nil
 	}))
-	w.Call("addEventListener", "error", ffi.FuncOf("worker error", func(_ js.Value, args []js.Value) any {
+	w.Call("addEventListener", "error", x.callback("worker error", func(_ js.Value, args []js.Value) any {
 		if ev := args[0]; !ev.Get("gopyscript").Truthy() {
 			message := ev.Get("message")
 			if message.Type() != js.TypeString {
@@ -84,7 +96,7 @@ func (x *xworker) start() {
 	define := func(name string, v js.Value) {
 		js.Global().Get("Object").Call("defineProperty", x.worker, name, map[string]any{"value": v, "configurable": true})
 	}
-	define("sync", glue.Call("syncProxy", x.ch.Sync, ffi.FuncOf("calling a worker export", func(_ js.Value, args []js.Value) any {
+	define("sync", glue.Call("syncProxy", x.ch.Sync, x.callback("calling a worker export", func(_ js.Value, args []js.Value) any {
 		return x.ch.CallExport(args[0].String(), args[1])
 	})))
 	start, transfer := x.ch.Start()
@@ -156,8 +168,8 @@ func (x *xworker) fail(message string) {
 // finish settles the worker's script once: its done event, all-done, the
 // named registry. A terminated worker also frees its channel.
 func (x *xworker) finish(reason string, running bool) {
-	if !running && x.ch != nil {
-		x.ch.Close()
+	if !running {
+		x.close()
 	}
 	if x.settled {
 		return
@@ -182,6 +194,21 @@ func (x *xworker) finish(reason string, running bool) {
 	}
 }
 
+// close frees what the page holds for a terminated worker: its channel
+// (and so every page object it was lent) and its Go callbacks.
+func (x *xworker) close() {
+	if x.ch != nil {
+		x.ch.Close()
+	}
+	for _, f := range x.funcs {
+		f.Release()
+	}
+	x.funcs = nil
+	x.page.mu.Lock()
+	delete(x.page.workers, x)
+	x.page.mu.Unlock()
+}
+
 // runtimeCall answers the worker runtime's own synchronous calls.
 func (x *xworker) runtimeCall(name string, args []js.Value) js.Value {
 	switch name {
@@ -193,6 +220,11 @@ func (x *xworker) runtimeCall(name string, args []js.Value) js.Value {
 			urls[i] = a
 		}
 		return x.page.host.Call("importAll", urls...)
+	case "module": // a js_modules.main entry: url, css
+		if args[1].Bool() {
+			return runtime.Stylesheet(args[0].String())
+		}
+		return x.page.host.Call("import", args[0])
 	}
 	panic(js.Error{Value: ffi.NewError("GoPyScript: unknown runtime call " + name)})
 }
@@ -251,7 +283,7 @@ func (p *Page) startScriptWorker(it *item) {
 		events.DispatchScript(el, string(it.typ), events.Done, true)
 		p.allDone.Done(it.seq)
 	}
-	text := el.Get("textContent").String()
+	text := inlineCode(el, it.typ)
 	src := attr(el, "src")
 	switch {
 	case attr(el, "worker") != "" || (el.Call("hasAttribute", "src").Bool() && src == ""):

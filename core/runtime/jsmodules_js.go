@@ -15,7 +15,7 @@ func (rt *Runtime) loadJSModules(modules []config.JSModule) (js.Value, error) {
 	pending := make([]js.Value, len(modules))
 	for i, m := range modules {
 		if m.CSS {
-			pending[i] = stylesheet(m.URL)
+			pending[i] = Stylesheet(m.URL)
 		} else {
 			pending[i] = rt.Loader.Call("import", m.URL)
 		}
@@ -37,9 +37,9 @@ func (rt *Runtime) loadJSModules(modules []config.JSModule) (js.Value, error) {
 	return byName, nil
 }
 
-// stylesheet adds <link rel="stylesheet"> to the head and returns a Promise
+// Stylesheet adds <link rel="stylesheet"> to the head and returns a Promise
 // settled when it loads or fails.
-func stylesheet(url string) js.Value {
+func Stylesheet(url string) js.Value {
 	link := js.Global().Get("document").Call("createElement", "link")
 	link.Set("rel", "stylesheet")
 	link.Set("href", url)

@@ -57,6 +57,13 @@ func (rt *Runtime) plan() (*plan, error) {
 	p.jsModules = mainModules
 	if rt.Worker {
 		p.jsModules = workerModules
+		// The page's modules are imported on the page when Python first
+		// asks for them; a worker only needs their names and URLs.
+		onPage := js.Global().Get("Object").New()
+		for _, m := range mainModules {
+			onPage.Set(m.Name, map[string]any{"url": m.URL, "css": m.CSS})
+		}
+		rt.Module.Set("js_modules_main", onPage)
 	}
 	if p.packages, err = cfg.Packages(pageURL); err != nil {
 		return nil, err

@@ -73,6 +73,12 @@ func (w *worker) run() {
 		return
 	}
 	w.host.Call("adopt", string(t), w.rt.Interp.Value())
+	polyscript := js.Global().Get("Object").New()
+	polyscript.Set("xworker", w.host.Get("xworker"))
+	if err := w.rt.Interp.RegisterJSModule("polyscript", polyscript); err != nil {
+		w.fail(err.Error(), true)
+		return
+	}
 	w.ch.Interpreter(w.host.Get("keep"), w.host.Get("drop"), w.host.Get("toJs"))
 	code := w.init.Get("code").String()
 	if src := w.init.Get("src"); src.Truthy() {
@@ -106,6 +112,10 @@ func (w *worker) describe(mod js.Value) {
 	mod.Set("runtime", w.host.Get("runtime"))
 	mod.Set("sync_call", w.host.Get("syncCall"))
 	mod.Set("js_import", w.host.Get("jsImport"))
+	mod.Set("stats", ffi.FuncOf("worker stats", func(js.Value, []js.Value) any {
+		lent, borrowed := w.ch.Stats()
+		return map[string]any{"lent": lent, "borrowed": borrowed}
+	}))
 }
 
 // collectExports adds the functions named in __export__ to the exports.

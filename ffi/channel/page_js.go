@@ -66,11 +66,33 @@ func NewPage(glue, exports js.Value) *Page {
 		p.sab = global.Get("SharedArrayBuffer").New(initialBuffer, map[string]any{"maxByteLength": maxBuffer})
 		p.i32 = global.Get("Int32Array").New(p.sab)
 		p.bytes = jsUint8Array.New(p.sab, payloadStart)
-		p.index = int32(len(pages))
-		pages = append(pages, p)
+		p.index = slot(p)
 		glue.Call("watch", p.sab, p.index, exports)
 	}
 	return p
+}
+
+// slot keeps p in the first free place of pages and returns its index.
+func slot(p *Page) int32 {
+	for i, other := range pages {
+		if other == nil {
+			pages[i] = p
+			return int32(i)
+		}
+	}
+	pages = append(pages, p)
+	return int32(len(pages) - 1)
+}
+
+// Lent is how many page objects all open channels lend to workers now.
+func Lent() int {
+	n := 0
+	for _, p := range pages {
+		if p != nil {
+			n += p.lent.Len()
+		}
+	}
+	return n
 }
 
 // callback is a Go function for JS whose panics are reported, released
@@ -99,9 +121,6 @@ func (p *Page) Start() (init js.Value, transfer js.Value) {
 
 // Synchronous reports whether the worker can call the page synchronously.
 func (p *Page) Synchronous() bool { return p.sab.Truthy() }
-
-// Lent is how many page objects the worker holds now.
-func (p *Page) Lent() int { return p.lent.Len() }
 
 // Close stops serving the worker and forgets everything lent to it, so a
 // terminated worker leaves nothing behind on the page.

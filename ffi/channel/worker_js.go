@@ -66,6 +66,10 @@ func (w *Worker) Interpreter(keep, drop, toJS js.Value) {
 	w.python = python{keep: keep, drop: drop, toJS: toJS}
 }
 
+// Stats says how many worker functions the page holds (lent) and how many
+// page objects this worker has proxies of (borrowed).
+func (w *Worker) Stats() (lent, borrowed int) { return w.lent.Len(), w.borrowed.Len() }
+
 // Window is the proxy of the page's globalThis, or undefined when the page
 // is not cross-origin isolated and synchronous calls are impossible.
 func (w *Worker) Window() js.Value { return w.root }
