@@ -104,7 +104,10 @@ export const channel = (host = {}) => {
     wrapper(id, serial, invoke) {
       const fn = function (...args) {
         for (const method of fn[INVOKE] ?? []) args[0]?.[method]?.();
-        return invoke(id, this, args);
+        const result = invoke(id, this, args);
+        // The worker shows a handler's exception; a caller may still await it.
+        result.catch(() => {});
+        return result;
       };
       return track(fn, id, serial);
     },
@@ -177,11 +180,3 @@ export const watch = (sab, index, exports) => {
   next();
 };
 
-// Page: xworker.sync. Assigning a function offers it to the worker's
-// pyscript.sync; reading a name gives a function that calls the worker's
-// export of that name and returns a Promise.
-export const syncProxy = (table, call) =>
-  new Proxy(table, {
-    get: (target, name) => (name === "then" || typeof name === "symbol" ? undefined : (...args) => call(name, args)),
-    set: (target, name, fn) => ((target[name] = fn), true),
-  });

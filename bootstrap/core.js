@@ -23,6 +23,14 @@ const start = async (shared) => {
     import: (url) => import(url),
     importAll: (...urls) =>
       Promise.all(urls.map((url) => import(new URL(url, document.baseURI).href))),
+    // xworker.sync: assigning a function offers it to the worker's
+    // pyscript.sync; reading a name gives a function that calls the
+    // worker's export of that name and returns a Promise.
+    syncProxy: (table, call) =>
+      new Proxy(table, {
+        get: (_, name) => (name === "then" || typeof name === "symbol" ? undefined : (...args) => call(name, args)),
+        set: (_, name, fn) => ((table[name] = fn), true),
+      }),
   };
   const api = new Promise((resolve) => (host.ready = resolve));
 

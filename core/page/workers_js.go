@@ -32,8 +32,10 @@ type xworker struct {
 	spec    workerSpec
 	worker  js.Value // the Worker, augmented as PyScript's xworker
 	ch      *channel.Page
-	ready   js.Value // Promise.withResolvers(), settled with the worker's code
-	target  js.Value // the lazily created output element
+	ready   js.Value      // Promise.withResolvers(), settled with the worker's code
+	target  js.Value      // the lazily created output element
+	sync    js.Value      // the page's functions for the worker's pyscript.sync
+	opened  chan struct{} // closed once ch is set (or the worker failed first)
 	settled bool
 	funcs   []js.Func // released when the worker is terminated
 }
@@ -48,7 +50,8 @@ func (x *xworker) callback(where string, fn func(this js.Value, args []js.Value)
 // spawn starts a worker at once; its channel is opened when channel.js is
 // loaded, which only the first worker waits for.
 func (p *Page) spawn(spec workerSpec) *xworker {
-	x := &xworker{page: p, spec: spec, ready: js.Global().Get("Promise").Call("withResolvers")}
+	x := &xworker{page: p, spec: spec, ready: js.Global().Get("Promise").Call("withResolvers"),
+		sync: js.Global().Get("Object").New(), opened: make(chan struct{})}
 	x.ready.Get("promise").Call("catch", js.Global().Get("Function").Get("prototype")) // shown on the page already
 	x.worker = js.Global().Get("Worker").New(p.host.Get("workerURL"), map[string]any{"type": "module", "name": spec.id})
 	x.augment()
@@ -67,6 +70,16 @@ func (x *xworker) augment() {
 		js.Global().Get("Object").Call("defineProperty", w, name, map[string]any{"value": v, "configurable": true})
 	}
 	define("ready", x.ready.Get("promise"))
+	define("sync", x.page.host.Call("syncProxy", x.sync, x.callback("calling a worker export", func(_ js.Value, args []js.Value) any {
+		name, params := args[0].String(), args[1]
+		return ffi.Promise("calling the worker export "+name, func() (any, error) {
+			<-x.opened
+			if x.ch == nil {
+				return nil, runtime.Error("the worker " + x.spec.id + " did not start")
+			}
+			return ffi.Await(x.ch.CallExport(name, params))
+		})
+	})))
 	define("terminate", x.callback("terminating a worker", func(this js.Value, _ []js.Value) any {
 		js.Global().Get("Worker").Get("prototype").Get("terminate").Call("call", w)
 		x.finish("the worker was terminated", false)
@@ -85,20 +98,18 @@ func (x *xworker) augment() {
 }
 
 func (x *xworker) start() {
+	defer close(x.opened)
 	glue, err := x.page.channelGlue()
 	if err != nil {
 		x.fail("GoPyScript could not load its worker channel: " + err.Error())
 		return
 	}
-	x.ch = channel.NewPage(glue, x.page.host.Get("exports"))
+	if x.settled {
+		return // terminated before it started
+	}
+	x.ch = channel.NewPage(glue, x.page.host.Get("exports"), x.sync)
 	x.ch.Control = x.control
 	x.ch.Runtime = x.runtimeCall
-	define := func(name string, v js.Value) {
-		js.Global().Get("Object").Call("defineProperty", x.worker, name, map[string]any{"value": v, "configurable": true})
-	}
-	define("sync", glue.Call("syncProxy", x.ch.Sync, x.callback("calling a worker export", func(_ js.Value, args []js.Value) any {
-		return x.ch.CallExport(args[0].String(), args[1])
-	})))
 	start, transfer := x.ch.Start()
 	init := map[string]any{
 		"type":        string(x.spec.typ),
@@ -243,8 +254,11 @@ func (x *xworker) targetID() string {
 	if el.Get("localName").String() != "script" {
 		el.Call("replaceChildren")
 		el.Get("style").Set("display", "block")
+		if el.Get("id").String() == "" {
+			el.Set("id", x.spec.id)
+		}
 		x.target = el
-		return el.Get("id").String()
+		return x.spec.id
 	}
 	x.target = x.page.doc.Call("createElement", "script-"+string(x.spec.typ))
 	x.target.Set("id", x.spec.id+"-target")

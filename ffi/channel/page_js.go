@@ -38,9 +38,10 @@ type Page struct {
 var pages []*Page
 
 // NewPage opens the page's end of a channel to a worker about to start.
-// glue is the loaded channel.js module, exports the core's wasm exports.
-func NewPage(glue, exports js.Value) *Page {
-	p := &Page{end: newEnd(glue.Call("channel")), Sync: jsObject.New(), calls: map[uint32]js.Value{}}
+// glue is the loaded channel.js module, exports the core's wasm exports,
+// sync the object of the page's functions for the worker's pyscript.sync.
+func NewPage(glue, exports, sync js.Value) *Page {
+	p := &Page{end: newEnd(glue.Call("channel")), Sync: sync, calls: map[uint32]js.Value{}}
 	p.self = global
 	shape := glue.Get("shape")
 	p.flags = func(v js.Value) uint32 { return uint32(shape.Invoke(v).Int()) }

@@ -159,7 +159,7 @@ func (w *Worker) receive(data js.Value) {
 			w.reply(f.A, jsErrorClass.New("GoPyScript: the page called a worker function that was already released"), true)
 			return
 		}
-		w.run(f.A, own.call, f.Values)
+		w.run(f.A, own.call, f.Values, true)
 	case msgExport:
 		if len(f.Values) == 0 {
 			return
@@ -170,14 +170,15 @@ func (w *Worker) receive(data js.Value) {
 				w.reply(f.A, jsErrorClass.New("the worker has no export named "+f.Values[0].Str), true)
 				return
 			}
-			w.run(f.A, fn, append([]wire.Value{wire.UndefinedValue()}, f.Values[1:]...))
+			w.run(f.A, fn, append([]wire.Value{wire.UndefinedValue()}, f.Values[1:]...), false)
 		})
 	}
 }
 
 // run calls fn with this and arguments decoded from values, awaits what it
-// returns, and answers call id.
-func (w *Worker) run(id uint32, fn js.Value, values []wire.Value) {
+// returns, and answers call id. An exception is also shown when report is
+// set: nobody on the page looks at what an event handler returns.
+func (w *Worker) run(id uint32, fn js.Value, values []wire.Value, report bool) {
 	args := make([]js.Value, len(values))
 	for i, v := range values {
 		decoded, err := w.toJS(v)
@@ -196,7 +197,7 @@ func (w *Worker) run(id uint32, fn js.Value, values []wire.Value) {
 				result, thrown = errorOf(err), true
 			}
 		}
-		if thrown && w.Failed != nil {
+		if thrown && report && w.Failed != nil {
 			w.Failed(js.Error{Value: result})
 		}
 		w.reply(id, result, thrown)
