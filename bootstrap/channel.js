@@ -1,13 +1,14 @@
 // The JS half of the page↔worker channel (Go side: ffi/channel). Go runs the
-// protocol; this module does what JS does cheaply and Go does not: build
-// Proxies and closures, tell a value's kind in one call, batch finalizers.
-// The numbers below are ffi/channel/protocol.go's: keep them in step (the
-// wasm tests check that they match).
+// protocol and owns every table; this module does what JS does cheaply and
+// Go does not: build Proxies and closures, and do in one call what would
+// otherwise be several crossings between Go and JS (each costs about a
+// microsecond). The numbers below are ffi/channel/protocol.go's: keep them
+// in step (the wasm tests check that they match).
 
 // Request kinds (protocol.go op*).
 export const OP = { get: 1, set: 2, has: 3, delete: 4, apply: 5, construct: 6, keys: 7, describe: 8, call: 9 };
 
-// Value kinds reported by kind(v) (protocol.go js*).
+// Value kinds reported by kind(v) (protocol.go kind*).
 export const KIND = {
   undefined: 0, null: 1, boolean: 2, number: 3, string: 4, bigint: 5, symbol: 6,
   arrayBuffer: 7, array: 8, plain: 9, function: 10, object: 11, python: 12, viewFirst: 20,
@@ -22,161 +23,267 @@ const viewIndex = new Map(VIEWS.map((name, i) => [name, i]));
 
 // What a lent object's flags tell the borrower (protocol.go ref*): whether
 // it can be called, whether it is an Array, and, for the keys interpreters
-// probe on every new object, whether the key is there at all. A probe of an
-// absent key is answered without a round trip to the page.
+// probe on every new object (Pyodide: then, next, length …), whether the key
+// is there at all. A probe of an absent key needs no round trip.
 export const FLAG = { callable: 1, array: 2 };
-// The Event methods a wrapper calls before posting (listener option invoke).
-export const INVOKE = Symbol("gopyscript.invoke");
 const valueProbes = ["then", Symbol.iterator, Symbol.asyncIterator, "next", "get", "set", "has", "includes",
   Symbol.dispose, Symbol.asyncDispose].filter((key) => key !== undefined);
 const inProbes = ["length", "size", "name", "message", "stack"];
 const probeBit = new Map([...valueProbes, ...inProbes].map((key, i) => [key, 1 << (i + 2)]));
-export const PROBES = [...valueProbes.map(String), ...inProbes];
 
-// shape(v): the flags of an object the page lends.
-export const shape = (v) => {
+// The Event methods a worker-function wrapper calls before posting
+// (listener option `invoke`).
+export const INVOKE = Symbol("gopyscript.invoke");
+
+const shape = (v) => {
   let flags = (typeof v === "function" ? FLAG.callable : 0) | (Array.isArray(v) ? FLAG.array : 0);
   for (const key of valueProbes) if (v[key] !== undefined) flags |= probeBit.get(key);
   for (const key of inProbes) if (key in v) flags |= probeBit.get(key);
   return flags;
 };
 
-// One instance per channel end. `peer` maps the proxies and wrappers of the
-// other side's objects to their ids; host.python, once the worker's
-// interpreter is loaded, tells its objects apart.
+const nameOf = (v) => {
+  try {
+    return (typeof v === "function" ? v.name : v.constructor?.name) ?? "";
+  } catch {
+    return "";
+  }
+};
+
+// One instance per channel end. `python` (worker) tells the interpreter's
+// objects apart once it is loaded; `make(id, flags, name)` builds the
+// stand-in of one of the peer's objects.
 export const channel = (host = {}) => {
-  const peer = new WeakMap();
-  const kind = (v) => {
-    switch (typeof v) {
-      case "undefined": return KIND.undefined;
-      case "boolean": return KIND.boolean;
-      case "number": return KIND.number;
-      case "string": return KIND.string;
-      case "bigint": return KIND.bigint;
-      case "symbol": return KIND.symbol;
-      case "function": {
-        const id = peer.get(v);
-        return id === undefined ? KIND.function : -(id + 1);
-      }
-    }
-    if (v === null) return KIND.null;
-    const id = peer.get(v);
-    if (id !== undefined) return -(id + 1);
-    if (v instanceof ArrayBuffer) return KIND.arrayBuffer;
-    if (ArrayBuffer.isView(v)) return KIND.viewFirst + viewIndex.get(Object.prototype.toString.call(v).slice(8, -1));
-    if (Array.isArray(v)) return KIND.array;
-    if (host.python?.(v)) return KIND.python;
-    const proto = Object.getPrototypeOf(v);
-    return proto === Object.prototype || proto === null ? KIND.plain : KIND.object;
-  };
+  const peer = new WeakMap(); // a stand-in → the peer's id for it
+  const standIns = new Map(); // peer id → [WeakRef(stand-in), serial]
+  const identity = new Map(); // an own object → the id it is lent under
+  let serials = 0;
+  let make = () => undefined;
+  let root;
 
   // Finalizations arrive one by one; Go hears of them once per task, as a
   // flat [id, serial, id, serial, …] list.
   let collected = [];
   let release = () => {};
   const registry = new FinalizationRegistry(([id, serial]) => {
+    if (standIns.get(id)?.[1] === serial) standIns.delete(id);
     if (!collected.length) setTimeout(() => release(collected.splice(0)));
     collected.push(id, serial);
   });
-  const track = (value, id, serial) => {
-    peer.set(value, id);
-    registry.register(value, [id, serial]);
-    return value;
-  };
 
   return {
-    kind,
-    onRelease: (fn) => (release = fn),
-    // Worker: a proxy of the page object `id`; `request(op, id, ...operands)`
-    // asks the page and returns its answer (or throws what it threw).
-    proxy(id, flags, serial, request) {
-      const target = flags & FLAG.callable ? function () {}.bind() : flags & FLAG.array ? [] : {};
-      return track(new Proxy(target, handler(id, flags, request)), id, serial);
+    kind(v) {
+      switch (typeof v) {
+        case "undefined": return KIND.undefined;
+        case "boolean": return KIND.boolean;
+        case "number": return KIND.number;
+        case "string": return KIND.string;
+        case "bigint": return KIND.bigint;
+        case "symbol": return KIND.symbol;
+        case "function": {
+          const id = peer.get(v);
+          return id === undefined ? KIND.function : -(id + 1);
+        }
+      }
+      if (v === null) return KIND.null;
+      const id = peer.get(v);
+      if (id !== undefined) return -(id + 1);
+      if (v instanceof ArrayBuffer) return KIND.arrayBuffer;
+      if (ArrayBuffer.isView(v)) return KIND.viewFirst + viewIndex.get(Object.prototype.toString.call(v).slice(8, -1));
+      if (Array.isArray(v)) return KIND.array;
+      if (host.python?.(v)) return KIND.python;
+      const proto = Object.getPrototypeOf(v);
+      return proto === Object.prototype || proto === null ? KIND.plain : KIND.object;
     },
-    // Page: addEventListener(type, workerFunction, {invoke: …}) names Event
-    // methods (preventDefault …) the wrapper calls on the page, in time.
-    listen(listener, options) {
-      if (peer.has(listener) && options?.invoke) listener[INVOKE] = [options.invoke].flat();
+
+    // Own objects, lent by reference: "id flags name", id 0 when the object
+    // has none yet (Go gives it one and remembers it here).
+    describe: (v) => `${identity.get(v) ?? 0} ${shape(v)} ${nameOf(v)}`,
+    remember: (v, id) => void identity.set(v, id),
+    forget: (v) => void identity.delete(v),
+    forgetAll: () => identity.clear(),
+
+    // The peer's objects: put the one live stand-in of `id` in dst[key] and
+    // return its serial, negative when an existing stand-in was reused (0:
+    // the page's globalThis, never released).
+    place(dst, key, id, flags, name) {
+      if (id === 0 && root) return void (dst[key] = root), 0;
+      const known = standIns.get(id);
+      const alive = known?.[0].deref();
+      if (alive) return (dst[key] = alive), -known[1];
+      const serial = ++serials;
+      const standIn = make(id, flags, name);
+      peer.set(standIn, id);
+      standIns.set(id, [new WeakRef(standIn), serial]);
+      registry.register(standIn, [id, serial]);
+      dst[key] = standIn;
+      return serial;
     },
-    // Page: a function that calls the worker function `id` through `invoke`
-    // (which returns a Promise). Listener options with `invoke` name Event
-    // methods that must run before the handler is posted to the worker.
-    wrapper(id, serial, invoke) {
-      const fn = function (...args) {
-        for (const method of fn[INVOKE] ?? []) args[0]?.[method]?.();
-        const result = invoke(id, this, args);
-        // The worker shows a handler's exception; a caller may still await it.
-        result.catch(() => {});
-        return result;
+
+    onRelease: (fn) => void (release = fn),
+
+    // Worker: stand-ins are proxies whose every use asks the page through
+    // request(op, id, ...operands); `global` flags the page's globalThis.
+    proxies(request, global) {
+      make = (id, flags, name) => proxy(id, flags, name, request);
+      if (global !== undefined) {
+        root = proxy(0, global, "Window", request);
+        peer.set(root, 0);
+      }
+      return root;
+    },
+
+    // Page: stand-ins are functions that call the worker function through
+    // invoke(id, this, args), which returns a Promise.
+    wrappers(invoke) {
+      make = (id) => {
+        const fn = function (...args) {
+          for (const method of fn[INVOKE] ?? []) args[0]?.[method]?.();
+          const result = invoke(id, this, args);
+          // The worker shows a handler's exception; a caller may await it.
+          result.catch(() => {});
+          return result;
+        };
+        return fn;
       };
-      return track(fn, id, serial);
     },
+
+    // Page: one request of the worker, against one of the page's objects.
+    perform(op, target, ...ops) {
+      switch (op) {
+        case OP.get: return Reflect.get(target, ops[0]);
+        case OP.set: return Reflect.set(target, ops[0], ops[1]);
+        case OP.has: return Reflect.has(target, ops[0]);
+        case OP.delete: return Reflect.deleteProperty(target, ops[0]);
+        case OP.apply:
+          // addEventListener(type, workerFunction, {invoke: …}) names Event
+          // methods (preventDefault …) the wrapper calls on the page, in time.
+          if (peer.has(ops[2]) && ops[3]?.invoke) ops[2][INVOKE] = [ops[3].invoke].flat();
+          return Reflect.apply(target, ops[0], ops.slice(1));
+        case OP.construct: return Reflect.construct(target, ops);
+        case OP.keys: return Object.getOwnPropertyNames(target);
+        case OP.describe: return Reflect.getOwnPropertyDescriptor(target, ops[0]);
+      }
+      throw new Error(`GoPyScript: unknown request ${op} from the worker`);
+    },
+
+    // Worker: a call of one of its functions by the page: args = [this, …].
+    call: (fn, args) => Reflect.apply(fn, args[0], args.slice(1)),
   };
 };
 
-// The traps of a proxy of page object `id`. Own keys and prototypes stay
-// local (they describe the local target); probes of absent keys are answered
-// from the flags; everything else asks the page.
-const handler = (id, flags, request) => ({
-  get(target, key) {
-    // fn.call(…) and fn.apply(…) call the proxy itself: one round trip.
-    if (flags & FLAG.callable && (key === "call" || key === "apply" || key === "bind")) return Function.prototype[key];
-    // A probe key the flags say is absent is undefined: no round trip.
-    if (probeBit.has(key) && !(flags & probeBit.get(key))) return undefined;
-    if (typeof key === "symbol" && !wellKnown.has(key)) return undefined;
-    return request(OP.get, id, key);
-  },
-  set: (target, key, value) => (request(OP.set, id, key, value), true),
-  has(target, key) {
-    // MicroPython asks every function whether it is one of its own proxies.
-    if (key === "_ref") return false;
-    if (inProbes.includes(key)) return !!(flags & probeBit.get(key));
-    return request(OP.has, id, key);
-  },
-  deleteProperty: (target, key) => request(OP.delete, id, key),
-  apply: (target, self, args) => request(OP.apply, id, self, ...args),
-  construct: (target, args) => request(OP.construct, id, ...args),
-  ownKeys(target) {
-    const keys = request(OP.keys, id);
-    // The target's own non-configurable keys must be reported too.
-    for (const key of Reflect.ownKeys(target))
-      if (!Reflect.getOwnPropertyDescriptor(target, key).configurable && !keys.includes(key)) keys.push(key);
-    return keys;
-  },
-  getOwnPropertyDescriptor(target, key) {
-    const local = Reflect.getOwnPropertyDescriptor(target, key);
-    if (local && !local.configurable) return local;
-    const bit = probeBit.get(key);
-    // Interpreters walk the prototype chain with Object.hasOwn: report an
-    // inherited probe key as own, with a getter that asks the page.
-    if (inProbes.includes(key))
-      return flags & bit ? { configurable: true, enumerable: false, get: () => request(OP.get, id, key) } : undefined;
-    const desc = request(OP.describe, id, key);
-    if (desc) desc.configurable = true;
-    return desc;
-  },
-  defineProperty: (target, key, desc) => (request(OP.set, id, key, desc.value), true),
-});
+// A proxy of page object `id`. Its own keys and prototype stay local (they
+// describe the local target); probes of absent keys are answered from the
+// flags, a function's name from the name it was lent with; everything else
+// asks the page.
+const proxy = (id, flags, name, request) => {
+  const callable = flags & FLAG.callable;
+  const target = callable ? function () {}.bind() : flags & FLAG.array ? [] : {};
+  let constructor;
+  return new Proxy(target, {
+    get(target, key) {
+      if (callable) {
+        // fn.call(…) and fn.apply(…) call the proxy itself: one round trip.
+        if (key === "call" || key === "apply" || key === "bind") return Function.prototype[key];
+        if (key === "name") return name;
+      }
+      if (key === "constructor" && name) return (constructor ??= lazyConstructor(id, callable ? "Function" : name, request));
+      if (probeBit.has(key) && !(flags & probeBit.get(key))) return undefined;
+      if (typeof key === "symbol" && (key === Symbol.toStringTag || !wellKnown.has(key))) return undefined;
+      return request(OP.get, id, key);
+    },
+    set: (target, key, value) => (request(OP.set, id, key, value), true),
+    has(target, key) {
+      // MicroPython asks every function whether it is one of its own proxies.
+      if (key === "_ref") return false;
+      if (inProbes.includes(key)) return !!(flags & probeBit.get(key));
+      return request(OP.has, id, key);
+    },
+    deleteProperty: (target, key) => request(OP.delete, id, key),
+    apply: (target, self, args) => request(OP.apply, id, self, ...args),
+    construct: (target, args) => request(OP.construct, id, ...args),
+    ownKeys(target) {
+      const keys = request(OP.keys, id);
+      // The target's own non-configurable keys must be reported too.
+      for (const key of Reflect.ownKeys(target))
+        if (!Reflect.getOwnPropertyDescriptor(target, key).configurable && !keys.includes(key)) keys.push(key);
+      return keys;
+    },
+    getOwnPropertyDescriptor(target, key) {
+      const local = Reflect.getOwnPropertyDescriptor(target, key);
+      if (local && !local.configurable) return local;
+      // Interpreters walk the prototype chain with Object.hasOwn: report an
+      // inherited probe key as own, with a getter that asks the page.
+      if (inProbes.includes(key))
+        return flags & probeBit.get(key) ? { configurable: true, enumerable: false, get: () => request(OP.get, id, key) } : undefined;
+      const desc = request(OP.describe, id, key);
+      if (desc) desc.configurable = true;
+      return desc;
+    },
+    defineProperty: (target, key, desc) => (request(OP.set, id, key, desc.value), true),
+  });
+};
+
+// An object's `constructor`, known by name until it is used for anything
+// else: Pyodide reads obj.constructor.name of every object it wraps.
+const lazyConstructor = (id, name, request) => {
+  let real;
+  const resolve = () => (real ??= request(OP.get, id, "constructor"));
+  return new Proxy(function () {}.bind(), {
+    get: (target, key) => (key === "name" ? name : Reflect.get(resolve(), key)),
+    set: (target, key, value) => Reflect.set(resolve(), key, value),
+    has: (target, key) => Reflect.has(resolve(), key),
+    apply: (target, self, args) => Reflect.apply(resolve(), self, args),
+    construct: (target, args) => Reflect.construct(resolve(), args),
+  });
+};
 
 const wellKnown = new Set(Object.getOwnPropertyNames(Symbol).map((k) => Symbol[k]).filter((s) => typeof s === "symbol"));
 
+// The shared buffer's int32 slots (protocol.go slot*).
+const REQUEST = 0, RESPONSE = 1, LENGTH = 2, STATE = 3;
+
 // Page: serve each request of the worker whose buffer is `sab` as it comes,
 // through the Go core's wasm export (a plain call, no goroutine switch),
-// until the state slot says closed.
+// until the state slot says closed. Go answers with the length of the
+// response it wrote, or -1 when it will answer later (through reply).
 export const watch = (sab, index, exports) => {
   const i32 = new Int32Array(sab);
-  const serve = () => exports.gps_serve(index);
   let seen = 0;
   const next = () => {
-    if (Atomics.load(i32, 3) !== 0) return;
-    const wait = Atomics.waitAsync(i32, 0, seen);
+    if (Atomics.load(i32, STATE) !== 0) return;
+    const wait = Atomics.waitAsync(i32, REQUEST, seen);
     (wait.async ? wait.value : Promise.resolve()).then(() => {
-      seen = Atomics.load(i32, 0);
-      if (Atomics.load(i32, 3) !== 0) return;
-      serve();
+      seen = Atomics.load(i32, REQUEST);
+      if (Atomics.load(i32, STATE) !== 0) return;
+      const length = exports.gps_serve(index, Atomics.load(i32, LENGTH));
+      if (length >= 0) reply(i32, length);
       next();
     });
   };
   next();
 };
 
+// Page: the response of `length` bytes is in the buffer; wake the worker.
+export const reply = (i32, length) => {
+  Atomics.store(i32, LENGTH, length);
+  Atomics.store(i32, RESPONSE, 1);
+  Atomics.notify(i32, RESPONSE);
+};
+
+// Worker: the request of `length` bytes is in the buffer; signal the page
+// and wait for the response's length (-1: the page stopped serving). A short
+// spin first: the page often answers within microseconds, and waking from
+// Atomics.wait costs more than that.
+export const transact = (i32, length) => {
+  Atomics.store(i32, RESPONSE, 0);
+  Atomics.store(i32, LENGTH, length);
+  Atomics.add(i32, REQUEST, 1);
+  Atomics.notify(i32, REQUEST);
+  for (let spin = 0; spin < 2000 && Atomics.load(i32, RESPONSE) === 0; spin++) Atomics.pause?.();
+  while (Atomics.load(i32, RESPONSE) === 0) {
+    if (Atomics.load(i32, STATE) !== 0) return -1;
+    Atomics.wait(i32, RESPONSE, 0, 1000);
+  }
+  return Atomics.load(i32, LENGTH);
+};

@@ -39,6 +39,7 @@ const resolveAgainst = (base) => {
 const boot = async ({ module, init, start }) => {
   resolveAgainst(init.pageURL);
   const io = [];
+  const i32 = start.sab && new Int32Array(start.sab);
   let exports;
   const host = {
     init,
@@ -52,7 +53,8 @@ const boot = async ({ module, init, start }) => {
     request(op, id, ...operands) {
       io.length = 0;
       io.push(...operands);
-      const ok = exports.gps_request(op, id);
+      const length = exports.gps_request(op, id);
+      const ok = length >= 0 && exports.gps_response(glue.transact(i32, length)) === 1;
       const result = io[0];
       io.length = 0;
       if (!ok) throw result;

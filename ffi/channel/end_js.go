@@ -14,22 +14,20 @@ import (
 type end struct {
 	glue     js.Value // this end's channel() instance from channel.js
 	kind     js.Value // glue.kind
-	identity js.Value // Map: a lent object → its id, so it is lent once
+	place    js.Value // glue.place
 	lent     handles.Lent[lentValue]
-	borrowed handles.Borrowed[js.Value] // WeakRefs of proxies or wrappers
-	// flags returns the Ref flags of an object this end lends.
-	flags func(v js.Value) uint32
-	// borrow makes this end's stand-in for the peer's object id.
-	borrow func(id, flags uint32, serial uint64) js.Value
+	borrowed handles.Borrowed
 	// byValue: plain objects, arrays and other objects are copied rather
 	// than lent (the worker's choice; the page lends everything).
 	byValue bool
 	python  python
-	// self is the page's globalThis, lent as id 0 for good; root is the
-	// worker's proxy of it.
-	self, root js.Value
-	port       js.Value
-	enc        wire.Encoder
+	// self is the page's globalThis, lent as id 0 for good.
+	self js.Value
+	port js.Value
+	enc  wire.Encoder
+	// keys caches short strings decoded into JS strings: property names
+	// repeat, and each conversion costs a crossing.
+	keys map[string]js.Value
 }
 
 // lentValue is a lent object: key is what the peer's references resolve to
@@ -49,8 +47,6 @@ var (
 	jsArray        = global.Get("Array")
 	jsUint8Array   = global.Get("Uint8Array")
 	jsArrayBuffer  = global.Get("ArrayBuffer")
-	jsMap          = global.Get("Map")
-	jsWeakRef      = global.Get("WeakRef")
 	jsBigInt       = global.Get("BigInt")
 	jsString       = global.Get("String")
 	jsSymbol       = global.Get("Symbol")
@@ -76,7 +72,7 @@ func bind(obj js.Value, method string) js.Value {
 }
 
 func newEnd(glue js.Value) end {
-	return end{glue: glue, kind: glue.Get("kind"), identity: jsMap.New()}
+	return end{glue: glue, kind: glue.Get("kind"), place: glue.Get("place"), keys: map[string]js.Value{}}
 }
 
 // encodeError is a value that cannot cross, with the reason shown to the user.
@@ -171,23 +167,87 @@ func (e *end) lendFunction(fn js.Value) wire.Value {
 // lend sends key (an object of this end) by reference, once per object: a
 // second send of the same object counts against the same id.
 func (e *end) lend(key, call js.Value) wire.Value {
-	flags := e.flags(key)
+	known, flags, name := parseDescription(e.glue.Call("describe", key).String())
 	if e.self.Truthy() && key.Equal(e.self) {
-		return wire.RefValue(0, flags)
+		return wire.RefValue(0, flags, name)
 	}
-	if known := e.identity.Call("get", key); known.Type() == js.TypeNumber {
-		id := uint32(known.Int())
-		if e.lent.Again(id) {
-			return wire.RefValue(id, flags)
-		}
+	if known != 0 && e.lent.Again(known) {
+		return wire.RefValue(known, flags, name)
 	}
 	id := e.lent.Add(lentValue{key: key, call: call})
-	e.identity.Call("set", key, id)
-	return wire.RefValue(id, flags)
+	e.glue.Call("remember", key, id)
+	return wire.RefValue(id, flags, name)
 }
 
-// toJS decodes a value this end received.
-func (e *end) toJS(w wire.Value) (js.Value, error) {
+// parseDescription reads the glue's "id flags name" description of an
+// object to lend.
+func parseDescription(s string) (id, flags uint32, name string) {
+	idText, rest, _ := strings.Cut(s, " ")
+	flagsText, name, _ := strings.Cut(rest, " ")
+	n, _ := strconv.ParseUint(idText, 10, 32)
+	f, _ := strconv.ParseUint(flagsText, 10, 32)
+	return uint32(n), uint32(f), name
+}
+
+// put decodes a value this end received into dst[key] (an index or a
+// property name). The peer's objects go straight from the glue into place:
+// a stand-in Go never holds is not kept alive by Go's reference table.
+func (e *end) put(dst js.Value, key any, w wire.Value) error {
+	switch w.Kind {
+	case wire.Ref:
+		e.borrowed.Received(int64(e.place.Invoke(dst, key, w.ID, w.Flags, w.Str).Float()))
+		return nil
+	case wire.Array, wire.Object:
+		container, err := e.container(w)
+		if err != nil {
+			return err
+		}
+		setKey(dst, key, container)
+		return nil
+	}
+	v, err := e.value(w)
+	if err != nil {
+		return err
+	}
+	setKey(dst, key, v)
+	return nil
+}
+
+func setKey(dst js.Value, key any, v js.Value) {
+	switch k := key.(type) {
+	case int:
+		dst.SetIndex(k, v)
+	case string:
+		if k == "__proto__" { // a key, never the prototype
+			reflectDefine.Invoke(dst, k, map[string]any{"value": v, "writable": true, "enumerable": true, "configurable": true})
+			return
+		}
+		dst.Set(k, v)
+	}
+}
+
+// container decodes an Array or Object sent by value.
+func (e *end) container(w wire.Value) (js.Value, error) {
+	var out js.Value
+	if w.Kind == wire.Array {
+		out = jsArray.New(len(w.Items))
+	} else {
+		out = jsObject.New()
+	}
+	for i, item := range w.Items {
+		var key any = i
+		if w.Kind == wire.Object {
+			key = w.Keys[i]
+		}
+		if err := e.put(out, key, item); err != nil {
+			return js.Value{}, err
+		}
+	}
+	return out, nil
+}
+
+// value decodes a value that is neither a Ref nor a container.
+func (e *end) value(w wire.Value) (js.Value, error) {
 	switch w.Kind {
 	case wire.Undefined:
 		return jsUndefinedVal, nil
@@ -198,7 +258,7 @@ func (e *end) toJS(w wire.Value) (js.Value, error) {
 	case wire.Number, wire.Int:
 		return js.ValueOf(w.Num), nil
 	case wire.String:
-		return js.ValueOf(w.Str), nil
+		return e.jsString(w.Str), nil
 	case wire.BigInt:
 		return jsBigInt.Invoke(w.Str), nil
 	case wire.Symbol:
@@ -207,32 +267,6 @@ func (e *end) toJS(w wire.Value) (js.Value, error) {
 		return copyToJS(w.Bytes).Get("buffer"), nil
 	case wire.View:
 		return newView(w)
-	case wire.Array:
-		out := jsArray.New(len(w.Items))
-		for i, item := range w.Items {
-			v, err := e.toJS(item)
-			if err != nil {
-				return js.Value{}, err
-			}
-			out.SetIndex(i, v)
-		}
-		return out, nil
-	case wire.Object:
-		out := jsObject.New()
-		for i, key := range w.Keys {
-			v, err := e.toJS(w.Items[i])
-			if err != nil {
-				return js.Value{}, err
-			}
-			if key == "__proto__" { // a key, never the prototype
-				reflectDefine.Invoke(out, key, map[string]any{"value": v, "writable": true, "enumerable": true, "configurable": true})
-			} else {
-				out.Set(key, v)
-			}
-		}
-		return out, nil
-	case wire.Ref:
-		return e.borrowRef(w.ID, w.Flags), nil
 	case wire.Back:
 		return e.own(w.ID)
 	case wire.Error:
@@ -244,6 +278,22 @@ func (e *end) toJS(w wire.Value) (js.Value, error) {
 		return err, nil
 	}
 	return js.Value{}, encodeError("GoPyScript: cannot decode a " + w.Kind.String())
+}
+
+// jsString converts s, reusing the JS string of a short one seen before.
+func (e *end) jsString(s string) js.Value {
+	if len(s) > 64 {
+		return js.ValueOf(s)
+	}
+	if v, ok := e.keys[s]; ok {
+		return v
+	}
+	if len(e.keys) >= 1024 {
+		clear(e.keys)
+	}
+	v := js.ValueOf(s)
+	e.keys[s] = v
+	return v
 }
 
 // own resolves the id under which this end lent one of its objects.
@@ -258,32 +308,13 @@ func (e *end) own(id uint32) (js.Value, error) {
 	return v.key, nil
 }
 
-// borrowRef returns the one live stand-in of the peer's object id.
-func (e *end) borrowRef(id, flags uint32) js.Value {
-	if id == 0 && e.root.Truthy() {
-		return e.root
-	}
-	if ref, serial, ok := e.borrowed.Lookup(id); ok {
-		if alive := ref.Call("deref"); !alive.IsUndefined() {
-			e.borrowed.Again(serial)
-			return alive
-		}
-	}
-	var stand js.Value
-	e.borrowed.New(id, func(serial uint64) js.Value {
-		stand = e.borrow(id, flags, serial)
-		return jsWeakRef.New(stand)
-	})
-	return stand
-}
-
 // released handles the glue's batch of finalized stand-ins: [id, serial, …].
 // It returns the Release frame to send, or nil when nothing is owed.
 func (e *end) released(batch js.Value) []byte {
 	var values []wire.Value
 	for i := 0; i+1 < batch.Length(); i += 2 {
 		id := uint32(batch.Index(i).Int())
-		if n := e.borrowed.Finalized(id, uint64(batch.Index(i+1).Float())); n > 0 {
+		if n := e.borrowed.Finalized(uint64(batch.Index(i + 1).Float())); n > 0 {
 			values = append(values, wire.NumberValue(float64(id)), wire.NumberValue(float64(n)))
 		}
 	}
@@ -300,7 +331,7 @@ func (e *end) release(values []wire.Value) {
 		if !gone {
 			continue
 		}
-		e.identity.Call("delete", v.key)
+		e.glue.Call("forget", v.key)
 		if e.python.drop.Type() == js.TypeFunction && !v.call.Equal(v.key) {
 			e.python.drop.Invoke(v.call)
 		}

@@ -12,31 +12,54 @@ import (
 // no channel operation, no Await, no lock another goroutine may hold; if it
 // did, the runtime would return to JS mid-call with a garbage result.
 
-// gpsServe answers the pending request of the worker served by the page
-// end at index (page side).
+// gpsServe answers the request of length bytes of the worker served by the
+// page end at index (page side). It returns the length of the response it
+// wrote, or -1 when the answer comes later (a Promise to settle first).
 //
 //go:wasmexport gps_serve
-func gpsServe(index int32) {
-	defer ffi.Recover("answering a worker")
-	serveRequest(index)
-}
-
-// gpsRequest sends a proxy trap's request to the page and waits for the
-// answer (worker side). The operands and the result travel in host.io; it
-// returns 1 for a result, 0 for an exception to throw.
-//
-//go:wasmexport gps_request
-func gpsRequest(op, target int32) (ok int32) {
+func gpsServe(index, length int32) (written int32) {
 	defer func() {
 		if r := recover(); r != nil {
-			err := ffi.PanicError(r)
-			ffi.PanicReporter("a request to the page", err)
-			theWorker.io.SetIndex(0, js.Global().Get("Error").New("GoPyScript internal error: "+err.Error()))
-			ok = 0
+			ffi.PanicReporter("answering a worker", ffi.PanicError(r))
+			written = -1
 		}
 	}()
-	if theWorker.request(uint8(op), uint32(target)) {
+	if index < 0 || int(index) >= len(pages) || pages[index] == nil {
+		return -1
+	}
+	return int32(pages[index].serve(int(length)))
+}
+
+// gpsRequest writes a proxy trap's request (operands in host.io) into the
+// shared buffer and returns its length (worker side), or -1 with the error
+// to throw in io[0]. The glue then signals the page and waits.
+//
+//go:wasmexport gps_request
+func gpsRequest(op, target int32) (length int32) {
+	defer recoverInto(&length)
+	return int32(theWorker.request(uint8(op), uint32(target)))
+}
+
+// gpsResponse reads the page's response of length bytes into io[0] and
+// returns 1 for a result, 0 for an exception to throw (-1: the page stopped
+// answering).
+//
+//go:wasmexport gps_response
+func gpsResponse(length int32) (ok int32) {
+	defer recoverInto(&ok)
+	if theWorker.response(int(length)) {
 		return 1
 	}
 	return 0
+}
+
+// recoverInto turns a panic in a worker export into an error for the trap
+// to throw, and a failure result.
+func recoverInto(result *int32) {
+	if r := recover(); r != nil {
+		err := ffi.PanicError(r)
+		ffi.PanicReporter("a request to the page", err)
+		theWorker.io.SetIndex(0, js.Global().Get("Error").New("GoPyScript internal error: "+err.Error()))
+		*result = -1
+	}
 }

@@ -28,6 +28,10 @@ type Page struct {
 	// Control receives the worker runtime's plain messages (ready, done …).
 	Control func(msg js.Value)
 
+	perform   js.Value            // glue.perform
+	reply     js.Value            // channel.js reply(i32, length): wakes the worker
+	scratch   js.Value            // an array the glue places stand-ins into
+	capacity  int                 // the shared buffer's size, as last seen
 	calls     map[uint32]js.Value // call id → Promise.withResolvers()
 	lastCall  uint32
 	callbacks []js.Func
@@ -43,14 +47,12 @@ var pages []*Page
 func NewPage(glue, exports, sync js.Value) *Page {
 	p := &Page{end: newEnd(glue.Call("channel")), Sync: sync, calls: map[uint32]js.Value{}}
 	p.self = global
-	shape := glue.Get("shape")
-	p.flags = func(v js.Value) uint32 { return uint32(shape.Invoke(v).Int()) }
-	invoke := p.callback("calling a worker function", func(args []js.Value) any {
+	p.perform = p.glue.Get("perform")
+	p.reply = glue.Get("reply")
+	p.scratch = jsArray.New(1)
+	p.glue.Call("wrappers", p.callback("calling a worker function", func(args []js.Value) any {
 		return p.send(msgInvoke, uint32(args[0].Int()), append([]js.Value{args[1]}, arrayItems(args[2])...))
-	})
-	p.borrow = func(id, _ uint32, serial uint64) js.Value {
-		return p.glue.Call("wrapper", id, serial, invoke)
-	}
+	}))
 	ports := global.Get("MessageChannel").New()
 	p.port, p.peer = ports.Get("port1"), ports.Get("port2")
 	p.port.Set("onmessage", p.callback("a message from a worker", func(args []js.Value) any {
@@ -65,6 +67,7 @@ func NewPage(glue, exports, sync js.Value) *Page {
 	}))
 	if Isolated() {
 		p.sab = global.Get("SharedArrayBuffer").New(initialBuffer, map[string]any{"maxByteLength": maxBuffer})
+		p.capacity = initialBuffer
 		p.i32 = global.Get("Int32Array").New(p.sab)
 		p.bytes = jsUint8Array.New(p.sab, payloadStart)
 		p.index = slot(p)
@@ -116,7 +119,8 @@ func (p *Page) Start() (init js.Value, transfer js.Value) {
 	init = jsObject.New()
 	init.Set("port", p.peer)
 	init.Set("sab", p.sab)
-	init.Set("global", p.flags(global))
+	_, flags, _ := parseDescription(p.glue.Call("describe", global).String())
+	init.Set("global", flags)
 	return init, jsArray.New(p.peer)
 }
 
@@ -138,7 +142,7 @@ func (p *Page) Close() {
 	}
 	p.port.Set("onmessage", js.Null())
 	p.port.Call("close")
-	p.lent.Each(func(id uint32, v lentValue) { p.identity.Call("delete", v.key) })
+	p.glue.Call("forgetAll")
 	p.lent.Clear()
 	for id, call := range p.calls {
 		call.Call("reject", ffi.NewError("the worker was terminated before it answered"))
@@ -199,23 +203,26 @@ func (p *Page) receive(data js.Value) {
 			return
 		}
 		delete(p.calls, f.A)
-		v, err := p.toJS(f.Values[0])
-		switch {
-		case err != nil:
-			call.Call("reject", ffi.NewError(err.Error()))
-		case f.B == resultThrown:
-			call.Call("reject", v)
-		default:
-			call.Call("resolve", v)
+		settle := "resolve"
+		if f.B == resultThrown {
+			settle = "reject"
 		}
+		if err := p.put(call, settle+"d", f.Values[0]); err != nil {
+			call.Call("reject", ffi.NewError(err.Error()))
+			return
+		}
+		call.Call(settle, call.Get(settle+"d"))
 	}
 }
 
-// serve answers the request in the shared buffer. It runs inside a wasm
-// export: it must never block, so a sync function that returns a Promise
-// is answered later, from the Promise's callbacks.
-func (p *Page) serve() {
-	n := atomicsLoad.Invoke(p.i32, slotLength).Int()
+// serve answers the request of n bytes in the shared buffer and returns the
+// length of the response it wrote there, or -1 when it answers later. It
+// runs inside a wasm export: it must never block, so a sync function that
+// returns a Promise is answered from the Promise's callbacks instead.
+func (p *Page) serve(n int) int {
+	if n < 0 || n > maxBuffer {
+		return p.respond(resultThrown, wire.ErrorValue("Error", "GoPyScript: a request of "+strconv.Itoa(n)+" bytes", ""))
+	}
 	if cap(p.buf) < n {
 		p.buf = make([]byte, n)
 	}
@@ -223,124 +230,115 @@ func (p *Page) serve() {
 	js.CopyBytesToGo(buf, p.bytes)
 	f, err := wire.Decode(buf)
 	if err != nil {
-		p.respond(resultThrown, wire.ErrorValue("Error", "GoPyScript: a corrupt request from the worker: "+err.Error(), ""))
-		return
+		return p.respond(resultThrown, wire.ErrorValue("Error", "GoPyScript: a corrupt request from the worker: "+err.Error(), ""))
 	}
-	result, thrown := p.perform(f)
+	result, thrown := p.run(f)
 	switch {
 	case thrown:
-		p.respond(resultThrown, p.errorValue(result))
+		return p.respond(resultThrown, p.errorValue(result))
 	case f.Kind == opDescribe:
-		p.respondWith(p.descriptor(result))
+		return p.respondWith(p.descriptor(result))
 	case f.Kind == opCall && isThenable(result):
 		p.await(result)
-	default:
-		p.respondWith(p.toWire(result, 0))
+		return -1
 	}
+	return p.respondWith(p.toWire(result, 0))
 }
 
-func (p *Page) respondWith(v wire.Value, err error) {
+func (p *Page) respondWith(v wire.Value, err error) int {
 	if err != nil {
-		p.respond(resultThrown, wire.ErrorValue("TypeError", err.Error(), ""))
-		return
+		return p.respond(resultThrown, wire.ErrorValue("TypeError", err.Error(), ""))
 	}
-	p.respond(resultOK, v)
+	return p.respond(resultOK, v)
 }
 
-// await answers with what promise settles to.
+// await answers with what promise settles to, then wakes the worker.
 func (p *Page) await(promise js.Value) {
 	var ok, fail js.Func
 	settle := func(v js.Value, thrown bool) {
 		ok.Release()
 		fail.Release()
-		switch {
-		case p.closed:
-		case thrown:
-			p.respond(resultThrown, p.errorValue(v))
-		default:
-			p.respondWith(p.toWire(v, 0))
+		if p.closed {
+			return
 		}
+		var n int
+		if thrown {
+			n = p.respond(resultThrown, p.errorValue(v))
+		} else {
+			n = p.respondWith(p.toWire(v, 0))
+		}
+		p.reply.Invoke(p.i32, n)
 	}
 	ok = ffi.FuncOf("a sync function's result", func(_ js.Value, args []js.Value) any { settle(arg(args, 0), false); return nil })
 	fail = ffi.FuncOf("a sync function's error", func(_ js.Value, args []js.Value) any { settle(arg(args, 0), true); return nil })
 	promise.Call("then", ok, fail)
 }
 
-// respond writes the answer into the shared buffer and wakes the worker.
-func (p *Page) respond(kind uint8, v wire.Value) {
+// respond writes an answer into the shared buffer, growing it if needed,
+// and returns its length.
+func (p *Page) respond(kind uint8, v wire.Value) int {
 	frame := p.enc.Encode(wire.Frame{Kind: kind, Values: []wire.Value{v}})
 	if len(frame) > maxBuffer-payloadStart {
 		frame = p.enc.Encode(wire.Frame{Kind: resultThrown, Values: []wire.Value{wire.ErrorValue("RangeError",
 			"GoPyScript: the answer is too large to send to the worker ("+strconv.Itoa(len(frame))+" bytes)", "")}})
 	}
-	if need := payloadStart + len(frame); need > p.sab.Get("byteLength").Int() {
-		p.sab.Call("grow", need)
-	}
+	p.capacity = fit(p.sab, p.capacity, payloadStart+len(frame))
 	js.CopyBytesToJS(p.bytes, frame)
-	atomicsStore.Invoke(p.i32, slotLength, len(frame))
-	atomicsStore.Invoke(p.i32, slotResponse, 1)
-	atomicsNotify.Invoke(p.i32, slotResponse)
+	return len(frame)
 }
 
-var (
-	reflectGet       = reflect.Get("get")
-	reflectSet       = reflect.Get("set")
-	reflectHas       = reflect.Get("has")
-	reflectDelete    = reflect.Get("deleteProperty")
-	reflectApply     = reflect.Get("apply")
-	reflectConstruct = reflect.Get("construct")
-	reflectDescribe  = reflect.Get("getOwnPropertyDescriptor")
-	objectNames      = jsObject.Get("getOwnPropertyNames")
-)
+// fit grows sab to hold need bytes and returns its known size. Either side
+// may have grown it: the real size is read only when the known one is short.
+func fit(sab js.Value, known, need int) int {
+	if need <= known {
+		return known
+	}
+	if size := sab.Get("byteLength").Int(); size >= need {
+		return size
+	}
+	sab.Call("grow", need)
+	return need
+}
+
+var reflectApply = reflect.Get("apply")
 
 // operands is how many values each request kind needs at least.
 var operands = map[uint8]int{opGet: 1, opSet: 2, opHas: 1, opDelete: 1, opApply: 1, opDescribe: 1, opCall: 1}
 
-// perform runs one request against the page's objects and returns its
+// run runs one request against the page's objects and returns its
 // result, or what it threw.
-func (p *Page) perform(f wire.Frame) (js.Value, bool) {
+func (p *Page) run(f wire.Frame) (js.Value, bool) {
 	if len(f.Values) < operands[f.Kind] {
 		return jsErrorClass.New("GoPyScript: a malformed request from the worker"), true
 	}
-	args := make([]js.Value, len(f.Values))
-	for i, w := range f.Values {
-		v, err := p.toJS(w)
+	ops := make([]any, 2, 2+len(f.Values))
+	for _, w := range f.Values {
+		v, err := p.operand(w)
 		if err != nil {
 			return jsErrorClass.New(err.Error()), true
 		}
-		args[i] = v
+		ops = append(ops, v)
 	}
 	if f.Kind == opCall {
-		return p.call(f.A, args)
+		return p.call(f.A, ops[2:])
 	}
 	target, err := p.own(f.A)
 	if err != nil {
 		return jsErrorClass.New(err.Error()), true
 	}
-	return catch(func() js.Value {
-		switch f.Kind {
-		case opGet:
-			return reflectGet.Invoke(target, args[0])
-		case opSet:
-			return reflectSet.Invoke(target, args[0], args[1])
-		case opHas:
-			return reflectHas.Invoke(target, args[0])
-		case opDelete:
-			return reflectDelete.Invoke(target, args[0])
-		case opApply:
-			if len(args) >= 4 { // this, type, listener, options
-				p.glue.Call("listen", args[2], args[3])
-			}
-			return reflectApply.Invoke(target, args[0], toArray(args[1:]))
-		case opConstruct:
-			return reflectConstruct.Invoke(target, toArray(args))
-		case opKeys:
-			return objectNames.Invoke(target)
-		case opDescribe:
-			return reflectDescribe.Invoke(target, args[0])
-		}
-		panic(js.Error{Value: jsErrorClass.New("GoPyScript: an unknown request from the worker")})
-	})
+	ops[0], ops[1] = f.Kind, target
+	return catch(func() js.Value { return p.perform.Invoke(ops...) })
+}
+
+// operand decodes one value of a request.
+func (p *Page) operand(w wire.Value) (js.Value, error) {
+	if w.Kind != wire.Ref && w.Kind != wire.Array && w.Kind != wire.Object {
+		return p.value(w)
+	}
+	if err := p.put(p.scratch, 0, w); err != nil {
+		return js.Value{}, err
+	}
+	return p.scratch.Index(0), nil
 }
 
 // descriptor sends a property descriptor by value; its value, getter and
@@ -365,24 +363,22 @@ func (p *Page) descriptor(desc js.Value) (wire.Value, error) {
 	return out, nil
 }
 
-// call runs a function of xworker.sync (runtime 0) or of the runtime (1).
-func (p *Page) call(runtime uint32, args []js.Value) (js.Value, bool) {
-	name := args[0].String()
+// call runs a function of xworker.sync (runtime 0) or of the runtime (1):
+// ops holds its name, then its arguments.
+func (p *Page) call(runtime uint32, ops []any) (js.Value, bool) {
+	name := ops[0].(js.Value).String()
+	args := make([]js.Value, len(ops)-1)
+	for i, v := range ops[1:] {
+		args[i] = v.(js.Value)
+	}
 	if runtime == 1 {
-		return catch(func() js.Value { return p.Runtime(name, args[1:]) })
+		return catch(func() js.Value { return p.Runtime(name, args) })
 	}
 	fn := p.Sync.Get(name)
 	if fn.Type() != js.TypeFunction {
 		return jsErrorClass.New("pyscript.sync." + name + " is not a function: assign it to xworker.sync." + name + " on the page"), true
 	}
-	return catch(func() js.Value { return reflectApply.Invoke(fn, p.Sync, toArray(args[1:])) })
-}
-
-// serveRequest is gps_serve's work for the page end at index.
-func serveRequest(index int32) {
-	if index >= 0 && int(index) < len(pages) && pages[index] != nil {
-		pages[index].serve()
-	}
+	return catch(func() js.Value { return reflectApply.Invoke(fn, p.Sync, toArray(args)) })
 }
 
 func isThenable(v js.Value) bool {

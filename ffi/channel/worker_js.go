@@ -11,11 +11,12 @@ import (
 // every use is a synchronous request, and the functions it lends the page.
 type Worker struct {
 	end
-	i32   js.Value // the shared buffer's slots; undefined without one
-	bytes js.Value // its payload part
-	sab   js.Value
-	buf   []byte
-	io    js.Value // operands in and the result out, shared with the traps
+	root     js.Value // the proxy of the page's globalThis
+	bytes    js.Value // the shared buffer's payload part
+	sab      js.Value // undefined without one
+	capacity int      // sab's size, as last seen
+	buf      []byte
+	io       js.Value // operands in and the result out, shared with the traps
 	// Export resolves a name the page calls through xworker.sync: a
 	// function, and whether there is one. It may wait for the worker's code
 	// to finish (names in __export__).
@@ -34,17 +35,14 @@ var theWorker *Worker
 func NewWorker(glue, host, start js.Value) *Worker {
 	w := &Worker{end: newEnd(glue.Call("channel", host)), io: host.Get("io"), sab: start.Get("sab")}
 	w.byValue = true
-	w.flags = func(js.Value) uint32 { return refCallable }
-	request := host.Get("request")
-	w.borrow = func(id, flags uint32, serial uint64) js.Value {
-		return w.glue.Call("proxy", id, flags, serial, request)
-	}
 	w.port = start.Get("port")
+	pageGlobal := js.Undefined() // its flags; undefined: no synchronous calls
 	if w.sab.Truthy() {
-		w.i32 = global.Get("Int32Array").New(w.sab)
 		w.bytes = jsUint8Array.New(w.sab, payloadStart)
-		w.root = w.glue.Call("proxy", 0, start.Get("global"), 0, request)
+		w.capacity = w.sab.Get("byteLength").Int()
+		pageGlobal = start.Get("global")
 	}
+	w.root = w.glue.Call("proxies", host.Get("request"), pageGlobal)
 	w.port.Set("onmessage", ffi.FuncOf("a message from the page", func(_ js.Value, args []js.Value) any {
 		w.receive(args[0].Get("data"))
 		return nil
@@ -77,13 +75,13 @@ func (w *Worker) Window() js.Value { return w.root }
 // Post sends one of the runtime's plain messages to the page.
 func (w *Worker) Post(msg js.Value) { w.port.Call("postMessage", msg) }
 
-// request sends the operands in io to the page, waits for the answer and
-// leaves it in io[0]; false means it is what the page threw. It runs inside
-// a wasm export, called from a proxy's trap.
-func (w *Worker) request(op uint8, target uint32) bool {
+// request writes the request whose operands are in io into the shared
+// buffer and returns its length; -1 leaves the error to throw in io[0]. It
+// runs inside a wasm export, called from a proxy's trap; the glue then
+// signals the page, waits, and hands the answer to response.
+func (w *Worker) request(op uint8, target uint32) int {
 	if !w.sab.Truthy() {
-		w.io.SetIndex(0, jsErrorClass.New("GoPyScript: this worker cannot reach the page synchronously (no SharedArrayBuffer)"))
-		return false
+		return w.failWith(jsErrorClass.New("GoPyScript: this worker cannot reach the page synchronously (no SharedArrayBuffer)"))
 	}
 	operands := arrayItems(w.io)
 	values := make([]wire.Value, len(operands))
@@ -94,32 +92,31 @@ func (w *Worker) request(op uint8, target uint32) bool {
 		}
 		wv, err := w.toWire(v, 0)
 		if err != nil {
-			w.io.SetIndex(0, global.Get("TypeError").New(err.Error()))
-			return false
+			return w.failWith(global.Get("TypeError").New(err.Error()))
 		}
 		values[i] = wv
 	}
 	frame := w.enc.Encode(wire.Frame{Kind: op, A: target, Values: values})
-	if need := payloadStart + len(frame); need > w.sab.Get("byteLength").Int() {
-		if need > maxBuffer {
-			w.io.SetIndex(0, global.Get("RangeError").New("GoPyScript: the arguments are too large to send to the page"))
-			return false
-		}
-		w.sab.Call("grow", need)
+	if payloadStart+len(frame) > maxBuffer {
+		return w.failWith(global.Get("RangeError").New("GoPyScript: the arguments are too large to send to the page"))
 	}
+	w.capacity = fit(w.sab, w.capacity, payloadStart+len(frame))
 	js.CopyBytesToJS(w.bytes, frame)
-	atomicsStore.Invoke(w.i32, slotResponse, 0)
-	atomicsStore.Invoke(w.i32, slotLength, len(frame))
-	atomicsAdd.Invoke(w.i32, slotRequest, 1)
-	atomicsNotify.Invoke(w.i32, slotRequest)
-	for atomicsLoad.Invoke(w.i32, slotResponse).Int() == 0 {
-		if atomicsLoad.Invoke(w.i32, slotState).Int() == stateClosed {
-			w.io.SetIndex(0, jsErrorClass.New("GoPyScript: the page stopped answering this worker"))
-			return false
-		}
-		atomicsWait.Invoke(w.i32, slotResponse, 0, 1000)
+	return len(frame)
+}
+
+func (w *Worker) failWith(err js.Value) int {
+	w.io.SetIndex(0, err)
+	return -1
+}
+
+// response reads the page's answer of n bytes into io[0]; true for a
+// result, false for an exception to throw.
+func (w *Worker) response(n int) bool {
+	if n < 0 {
+		w.io.SetIndex(0, jsErrorClass.New("GoPyScript: the page stopped answering this worker"))
+		return false
 	}
-	n := atomicsLoad.Invoke(w.i32, slotLength).Int()
 	if cap(w.buf) < n {
 		w.buf = make([]byte, n)
 	}
@@ -129,16 +126,13 @@ func (w *Worker) request(op uint8, target uint32) bool {
 	if err == nil && len(f.Values) != 1 {
 		err = encodeError("GoPyScript: a malformed answer from the page")
 	}
+	if err == nil {
+		err = w.put(w.io, 0, f.Values[0])
+	}
 	if err != nil {
 		w.io.SetIndex(0, jsErrorClass.New(err.Error()))
 		return false
 	}
-	v, err := w.toJS(f.Values[0])
-	if err != nil {
-		w.io.SetIndex(0, jsErrorClass.New(err.Error()))
-		return false
-	}
-	w.io.SetIndex(0, v)
 	return f.Kind == resultOK
 }
 
@@ -179,17 +173,15 @@ func (w *Worker) receive(data js.Value) {
 // returns, and answers call id. An exception is also shown when report is
 // set: nobody on the page looks at what an event handler returns.
 func (w *Worker) run(id uint32, fn js.Value, values []wire.Value, report bool) {
-	args := make([]js.Value, len(values))
+	args := jsArray.New(len(values))
 	for i, v := range values {
-		decoded, err := w.toJS(v)
-		if err != nil {
+		if err := w.put(args, i, v); err != nil {
 			w.reply(id, jsErrorClass.New(err.Error()), true)
 			return
 		}
-		args[i] = decoded
 	}
 	ffi.Go("running a worker function for the page", func() {
-		result, thrown := catch(func() js.Value { return reflectApply.Invoke(fn, args[0], toArray(args[1:])) })
+		result, thrown := catch(func() js.Value { return w.glue.Call("call", fn, args) })
 		if !thrown && isThenable(result) {
 			var err error
 			result, err = ffi.Await(result)

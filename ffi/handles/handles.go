@@ -82,54 +82,34 @@ func (t *Lent[T]) Each(fn func(id uint32, v T)) {
 	}
 }
 
-// Borrowed is the borrower's table: id → the latest proxy (incarnation) of
-// that id, and for every incarnation still alive, how many times it was
-// received.
-type Borrowed[T any] struct {
-	last     uint64
-	current  map[uint32]incarnation[T]
+// Borrowed is the borrower's count of receipts per stand-in incarnation.
+// The JS glue keeps the one live stand-in (proxy or wrapper) of each id and
+// gives every new incarnation a serial; here each serial counts how many
+// times its id was received, which is what its finalizer must release.
+type Borrowed struct {
 	received map[uint64]uint32
 }
 
-type incarnation[T any] struct {
-	serial uint64
-	v      T
-}
-
-// Lookup returns the latest incarnation of id. The caller checks that its
-// proxy is still alive before reusing it with Again.
-func (b *Borrowed[T]) Lookup(id uint32) (v T, serial uint64, ok bool) {
-	inc, ok := b.current[id]
-	return inc.v, inc.serial, ok
-}
-
-// Again counts one more receipt of id by the incarnation serial.
-func (b *Borrowed[T]) Again(serial uint64) { b.received[serial]++ }
-
-// New records a new incarnation of id (its first receipt), made by make
-// with the serial its finalizer must report.
-func (b *Borrowed[T]) New(id uint32, make func(serial uint64) T) T {
-	if b.current == nil {
-		b.current = map[uint32]incarnation[T]{}
+// Received records a receipt: a positive serial is a new incarnation, a
+// negative one a receipt by the live incarnation -serial.
+func (b *Borrowed) Received(serial int64) {
+	if b.received == nil {
 		b.received = map[uint64]uint32{}
 	}
-	b.last++
-	v := make(b.last)
-	b.current[id] = incarnation[T]{serial: b.last, v: v}
-	b.received[b.last] = 1
-	return v
+	if serial > 0 {
+		b.received[uint64(serial)] = 1
+	} else if serial < 0 {
+		b.received[uint64(-serial)]++
+	}
 }
 
-// Finalized is called when incarnation serial of id was collected. It
-// returns how many receipts to release to the owner (0: nothing to send).
-func (b *Borrowed[T]) Finalized(id uint32, serial uint64) uint32 {
+// Finalized is called when incarnation serial was collected. It returns how
+// many receipts to release to the owner (0: nothing to send).
+func (b *Borrowed) Finalized(serial uint64) uint32 {
 	n := b.received[serial]
 	delete(b.received, serial)
-	if inc, ok := b.current[id]; ok && inc.serial == serial {
-		delete(b.current, id)
-	}
 	return n
 }
 
 // Len is the number of incarnations not yet finalized.
-func (b *Borrowed[T]) Len() int { return len(b.received) }
+func (b *Borrowed) Len() int { return len(b.received) }

@@ -51,56 +51,41 @@ func TestLentIdsAreUniqueAndSkipZero(t *testing.T) {
 	assert.Equal(t, map[uint32]int{a: 1, b: 2, c: 3}, seen)
 }
 
-// The race the counts exist for: the worker's proxy of id 5 is collected
-// while the page sends id 5 again; the new proxy must outlive the release
+// The race the counts exist for: the worker's proxy of an id is collected
+// while the page sends the id again; the new proxy must outlive the release
 // of the old one.
 func TestReleaseInFlightDoesNotFreeANewerReceipt(t *testing.T) {
 	var owner Lent[string]
-	var borrower Borrowed[string]
+	var borrower Borrowed
 
 	id := owner.Add("el") // sent once
-	var old uint64
-	borrower.New(id, func(s uint64) string { old = s; return "proxy-1" })
+	borrower.Received(1)  // incarnation 1 made
 
-	// The proxy is collected; its release (1 receipt) is in flight...
-	release := borrower.Finalized(id, old)
+	// Incarnation 1 is collected; its release (1 receipt) is in flight...
+	release := borrower.Finalized(1)
 	assert.Equal(t, uint32(1), release)
 
-	// ...while the owner sends the id again and the borrower makes a new proxy.
+	// ...while the owner sends the id again and the borrower makes incarnation 2.
 	require.True(t, owner.Again(id))
-	_, _, ok := borrower.Lookup(id)
-	assert.False(t, ok)
-	var fresh uint64
-	borrower.New(id, func(s uint64) string { fresh = s; return "proxy-2" })
+	borrower.Received(2)
 
 	_, gone := owner.Release(id, release)
-	assert.False(t, gone, "the second send is still held by proxy-2")
+	assert.False(t, gone, "the second send is still held by incarnation 2")
 
-	assert.Equal(t, uint32(1), borrower.Finalized(id, fresh))
+	assert.Equal(t, uint32(1), borrower.Finalized(2))
 	_, gone = owner.Release(id, 1)
 	assert.True(t, gone)
 	assert.Zero(t, borrower.Len())
 }
 
 func TestBorrowedCountsReceiptsPerIncarnation(t *testing.T) {
-	var b Borrowed[string]
-	var s1, s2 uint64
-	assert.Equal(t, "p1", b.New(9, func(s uint64) string { s1 = s; return "p1" }))
-	b.Again(s1)
-	b.Again(s1)
-	v, serial, ok := b.Lookup(9)
-	require.True(t, ok)
-	assert.Equal(t, "p1", v)
-	assert.Equal(t, s1, serial)
-
-	// A newer incarnation replaces the current one; the old one's count is
-	// still released when it is finalized later.
-	b.New(9, func(s uint64) string { s2 = s; return "p2" })
-	assert.Equal(t, uint32(3), b.Finalized(9, s1))
-	_, serial, ok = b.Lookup(9)
-	require.True(t, ok, "finalizing the old incarnation keeps the new one")
-	assert.Equal(t, s2, serial)
-	assert.Equal(t, uint32(1), b.Finalized(9, s2))
-	assert.Equal(t, uint32(0), b.Finalized(9, s2), "finalized twice: nothing more to release")
+	var b Borrowed
+	b.Received(7)
+	b.Received(-7)
+	b.Received(-7)
+	b.Received(0) // a permanent stand-in (the page's globalThis) is not counted
+	assert.Equal(t, 1, b.Len())
+	assert.Equal(t, uint32(3), b.Finalized(7))
+	assert.Equal(t, uint32(0), b.Finalized(7), "finalized twice: nothing more to release")
 	assert.Zero(t, b.Len())
 }

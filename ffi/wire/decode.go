@@ -155,6 +155,7 @@ func (d *decoder) value(depth int) Value {
 	case Ref:
 		v.ID = d.uint32()
 		v.Flags = d.uint32()
+		v.Str = d.string()
 	case Back:
 		v.ID = d.uint32()
 	case Error:

@@ -52,6 +52,7 @@ func appendValue(b []byte, v Value) []byte {
 	case Ref:
 		b = binary.LittleEndian.AppendUint32(b, v.ID)
 		b = binary.LittleEndian.AppendUint32(b, v.Flags)
+		b = appendString(b, v.Str)
 	case Back:
 		b = binary.LittleEndian.AppendUint32(b, v.ID)
 	case Error:

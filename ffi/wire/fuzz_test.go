@@ -13,7 +13,7 @@ func FuzzDecode(f *testing.F) {
 	seeds := []Frame{
 		{},
 		{Kind: 1, A: 7, Values: []Value{StringValue("title")}},
-		{Kind: 5, A: 3, Values: []Value{RefValue(1, 1), {Kind: Array, Items: []Value{NumberValue(1.5), NullValue()}}}},
+		{Kind: 5, A: 3, Values: []Value{RefValue(1, 1, "fn"), {Kind: Array, Items: []Value{NumberValue(1.5), NullValue()}}}},
 		{Kind: 2, Values: []Value{{Kind: Object, Keys: []string{"invoke"}, Items: []Value{StringValue("preventDefault")}}}},
 		{Kind: 9, Values: []Value{ErrorValue("Error", "boom", ""), {Kind: View, Sub: Uint8Array, Bytes: []byte{1, 2}}, {Kind: BigInt, Str: "1"}}},
 	}

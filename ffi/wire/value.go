@@ -16,9 +16,11 @@
 //	                               DataView's own bytes)
 //	Array                          count, values (an array copied by value)
 //	Object                         count, count × (key length, key, value)
-//	Ref                            id, flags (uint32): an object the sender
-//	                               owns and lends by reference; the flags
-//	                               describe it for the receiver's proxy
+//	Ref                            id, flags (uint32), name: an object the
+//	                               sender owns and lends by reference; the
+//	                               flags and name (a function's own, an
+//	                               object's constructor's) describe it for
+//	                               the receiver's proxy
 //	Back                           id: an object the receiver owns, sent back
 //	Error                          name, message, stack (each length, bytes)
 //
@@ -93,7 +95,7 @@ var ViewNames = [...]string{"Int8Array", "Uint8Array", "Uint8ClampedArray", "Int
 type Value struct {
 	Kind  Kind
 	Num   float64 // Number and Int
-	Str   string  // String, BigInt, Symbol; an Error's message
+	Str   string  // String, BigInt, Symbol; a Ref's name; an Error's message
 	Bytes []byte  // Bytes and View
 	Sub   uint8   // View: the view kind
 	ID    uint32  // Ref and Back
@@ -106,11 +108,13 @@ type Value struct {
 
 // Constructors for the common values.
 
-func UndefinedValue() Value           { return Value{Kind: Undefined} }
-func NullValue() Value                { return Value{Kind: Null} }
-func StringValue(s string) Value      { return Value{Kind: String, Str: s} }
-func RefValue(id, flags uint32) Value { return Value{Kind: Ref, ID: id, Flags: flags} }
-func BackValue(id uint32) Value       { return Value{Kind: Back, ID: id} }
+func UndefinedValue() Value      { return Value{Kind: Undefined} }
+func NullValue() Value           { return Value{Kind: Null} }
+func StringValue(s string) Value { return Value{Kind: String, Str: s} }
+func RefValue(id, flags uint32, name string) Value {
+	return Value{Kind: Ref, ID: id, Flags: flags, Str: name}
+}
+func BackValue(id uint32) Value { return Value{Kind: Back, ID: id} }
 
 func BoolValue(b bool) Value {
 	if b {

@@ -27,7 +27,7 @@ func TestEveryKindRoundTrips(t *testing.T) {
 		{Kind: View, Sub: Float64Array, Bytes: make([]byte, 16)},
 		{Kind: Array, Items: []Value{NumberValue(1), StringValue("x"), {Kind: Array, Items: []Value{}}}},
 		{Kind: Object, Keys: []string{"a", "b"}, Items: []Value{NullValue(), {Kind: Object, Keys: []string{}, Items: []Value{}}}},
-		RefValue(42, 1<<20|3), BackValue(7),
+		RefValue(42, 1<<20|3, "HTMLDivElement"), BackValue(7),
 		ErrorValue("TypeError", "x is not a function", "at f (a.js:1)"),
 	}
 	in := Frame{Kind: 3, A: 1 << 31, B: 9, Values: values}
@@ -64,12 +64,12 @@ func TestNumberValuePicksTheCompactForm(t *testing.T) {
 // the same dist; pin it.
 func TestLayoutIsLittleEndianAndCompact(t *testing.T) {
 	var e Encoder
-	got := e.Encode(Frame{Kind: 1, A: 2, B: 0x01020304, Values: []Value{NumberValue(5), StringValue("ab"), RefValue(3, 0x0102)}})
+	got := e.Encode(Frame{Kind: 1, A: 2, B: 0x01020304, Values: []Value{NumberValue(5), StringValue("ab"), RefValue(3, 0x0102, "f")}})
 	want := []byte{
 		1, 2, 0, 0, 0, 4, 3, 2, 1, 3, 0, 0, 0, // kind, A, B, count
 		byte(Int), 5, 0, 0, 0,
 		byte(String), 2, 0, 0, 0, 'a', 'b',
-		byte(Ref), 3, 0, 0, 0, 2, 1, 0, 0,
+		byte(Ref), 3, 0, 0, 0, 2, 1, 0, 0, 1, 0, 0, 0, 'f',
 	}
 	assert.Equal(t, want, got)
 }
