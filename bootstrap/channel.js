@@ -148,8 +148,11 @@ export const channel = (host = {}) => {
       };
     },
 
-    // Page: one request of the worker, against one of the page's objects.
-    perform(op, target, ...ops) {
+    // Page: one request of the worker, against one of the page's objects,
+    // with the operands Go put in `array` (emptied, so Go's reference to it
+    // keeps nothing alive).
+    perform(op, target, array) {
+      const ops = array.splice(0);
       switch (op) {
         case OP.get: return Reflect.get(target, ops[0]);
         case OP.set: return Reflect.set(target, ops[0], ops[1]);
@@ -168,7 +171,18 @@ export const channel = (host = {}) => {
     },
 
     // Worker: a call of one of its functions by the page: args = [this, …].
-    call: (fn, args) => Reflect.apply(fn, args[0], args.slice(1)),
+    call(fn, array) {
+      const [self, ...args] = array.splice(0);
+      return Reflect.apply(fn, self, args);
+    },
+    // Page: the operands of a sync call, moved out of Go's array.
+    take: (array) => array.splice(0),
+    // Page: settle a call of a worker function with the value Go put in it.
+    settle(call, thrown) {
+      const { value } = call;
+      delete call.value;
+      (thrown ? call.reject : call.resolve)(value);
+    },
   };
 };
 

@@ -8,4 +8,6 @@ export const CHROMIUM_ARGS = [
   "--disable-sync",
   "--disable-gpu",
   "--no-first-run",
+  // gc() for the tests that check what is released once collected.
+  "--js-flags=--expose-gc",
 ];

@@ -75,7 +75,7 @@ func Start(host js.Value) {
 	host.Set("stats", ffi.FuncOf("stats", func(js.Value, []js.Value) any {
 		p.mu.Lock()
 		defer p.mu.Unlock()
-		return map[string]any{"workers": len(p.workers), "lent": channel.Lent()}
+		return map[string]any{"workers": len(p.workers), "lent": channel.Lent(), "channels": channel.Open()}
 	}))
 	p.configs = p.loadConfigs()
 

@@ -1,16 +1,18 @@
-// Runs the Python tests of our `pyscript` package (e2e/python) in both
-// interpreters, in the real page the runtime builds.
+// Runs the Python tests of our `pyscript` package (e2e/python) in the four
+// contexts: MicroPython and Pyodide, on the page and in a worker, where the
+// page's objects are proxies (test_dom).
 import { test, expect } from "@playwright/test";
 import { open, errors } from "./helpers.mjs";
 
-for (const type of ["mpy", "py"]) {
-  test(`pyscript package tests pass in ${type}`, async ({ page }) => {
+for (const page_ of ["mpy", "py", "mpy-worker", "py-worker"]) {
+  test(`pyscript package tests pass in ${page_}`, async ({ page }) => {
     test.setTimeout(240_000);
-    await open(page, `/python/${type}.html`);
+    await open(page, `/python/${page_}.html`);
     await page.waitForSelector("html.tests-done", { timeout: 230_000 });
     const result = JSON.parse(await page.locator("#result").textContent());
     expect(result.failed).toEqual([]);
-    expect(result.passed.length).toBeGreaterThan(60);
+    expect(result.passed.length).toBeGreaterThan(90);
+    expect(result.passed).toContain("test_dom.test_a_python_function_as_event_handler_needs_no_create_proxy");
     expect(await errors(page)).toEqual([]);
   });
 }

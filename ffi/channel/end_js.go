@@ -195,7 +195,11 @@ func parseDescription(s string) (id, flags uint32, name string) {
 func (e *end) put(dst js.Value, key any, w wire.Value) error {
 	switch w.Kind {
 	case wire.Ref:
-		e.borrowed.Received(int64(e.place.Invoke(dst, key, w.ID, w.Flags, w.Str).Float()))
+		serial := int64(e.place.Invoke(dst, key, w.ID, w.Flags, w.Str).Float())
+		e.borrowed.Received(serial)
+		if serial > 0 {
+			collectSoon()
+		}
 		return nil
 	case wire.Array, wire.Object:
 		container, err := e.container(w)

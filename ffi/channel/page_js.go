@@ -30,7 +30,7 @@ type Page struct {
 
 	perform   js.Value            // glue.perform
 	reply     js.Value            // channel.js reply(i32, length): wakes the worker
-	scratch   js.Value            // an array the glue places stand-ins into
+	ops       js.Value            // a request's operands, emptied after use
 	capacity  int                 // the shared buffer's size, as last seen
 	calls     map[uint32]js.Value // call id → Promise.withResolvers()
 	lastCall  uint32
@@ -49,7 +49,7 @@ func NewPage(glue, exports, sync js.Value) *Page {
 	p.self = global
 	p.perform = p.glue.Get("perform")
 	p.reply = glue.Get("reply")
-	p.scratch = jsArray.New(1)
+	p.ops = jsArray.New()
 	p.glue.Call("wrappers", p.callback("calling a worker function", func(args []js.Value) any {
 		return p.send(msgInvoke, uint32(args[0].Int()), append([]js.Value{args[1]}, arrayItems(args[2])...))
 	}))
@@ -94,6 +94,17 @@ func Lent() int {
 	for _, p := range pages {
 		if p != nil {
 			n += p.lent.Len()
+		}
+	}
+	return n
+}
+
+// Open is how many channels serve a worker now.
+func Open() int {
+	n := 0
+	for _, p := range pages {
+		if p != nil {
+			n++
 		}
 	}
 	return n
@@ -173,6 +184,7 @@ func (p *Page) send(kind uint8, b uint32, operands []js.Value) js.Value {
 		}
 		values[i] = w
 	}
+	collectSoon() // what Go held of this call's arguments must not outlive it
 	p.lastCall++
 	call := global.Get("Promise").Call("withResolvers")
 	p.calls[p.lastCall] = call
@@ -203,15 +215,11 @@ func (p *Page) receive(data js.Value) {
 			return
 		}
 		delete(p.calls, f.A)
-		settle := "resolve"
-		if f.B == resultThrown {
-			settle = "reject"
-		}
-		if err := p.put(call, settle+"d", f.Values[0]); err != nil {
+		if err := p.put(call, "value", f.Values[0]); err != nil {
 			call.Call("reject", ffi.NewError(err.Error()))
 			return
 		}
-		call.Call(settle, call.Get(settle+"d"))
+		p.glue.Call("settle", call, f.B == resultThrown)
 	}
 }
 
@@ -311,34 +319,23 @@ func (p *Page) run(f wire.Frame) (js.Value, bool) {
 	if len(f.Values) < operands[f.Kind] {
 		return jsErrorClass.New("GoPyScript: a malformed request from the worker"), true
 	}
-	ops := make([]any, 2, 2+len(f.Values))
-	for _, w := range f.Values {
-		v, err := p.operand(w)
-		if err != nil {
+	// The operands go straight into a JS array that the glue empties after
+	// use: a stand-in among them never gets a Go reference to outlive it.
+	for i, w := range f.Values {
+		if err := p.put(p.ops, i, w); err != nil {
+			p.ops.Set("length", 0)
 			return jsErrorClass.New(err.Error()), true
 		}
-		ops = append(ops, v)
 	}
 	if f.Kind == opCall {
-		return p.call(f.A, ops[2:])
+		return p.call(f.A)
 	}
 	target, err := p.own(f.A)
 	if err != nil {
+		p.ops.Set("length", 0)
 		return jsErrorClass.New(err.Error()), true
 	}
-	ops[0], ops[1] = f.Kind, target
-	return catch(func() js.Value { return p.perform.Invoke(ops...) })
-}
-
-// operand decodes one value of a request.
-func (p *Page) operand(w wire.Value) (js.Value, error) {
-	if w.Kind != wire.Ref && w.Kind != wire.Array && w.Kind != wire.Object {
-		return p.value(w)
-	}
-	if err := p.put(p.scratch, 0, w); err != nil {
-		return js.Value{}, err
-	}
-	return p.scratch.Index(0), nil
+	return catch(func() js.Value { return p.perform.Invoke(f.Kind, target, p.ops) })
 }
 
 // descriptor sends a property descriptor by value; its value, getter and
@@ -363,22 +360,19 @@ func (p *Page) descriptor(desc js.Value) (wire.Value, error) {
 	return out, nil
 }
 
-// call runs a function of xworker.sync (runtime 0) or of the runtime (1):
-// ops holds its name, then its arguments.
-func (p *Page) call(runtime uint32, ops []any) (js.Value, bool) {
-	name := ops[0].(js.Value).String()
-	args := make([]js.Value, len(ops)-1)
-	for i, v := range ops[1:] {
-		args[i] = v.(js.Value)
-	}
+// call runs a function of xworker.sync (runtime 0) or of the runtime (1)
+// whose name, then arguments, are in p.ops.
+func (p *Page) call(runtime uint32) (js.Value, bool) {
+	args := p.glue.Call("take", p.ops)
+	name := args.Call("shift").String()
 	if runtime == 1 {
-		return catch(func() js.Value { return p.Runtime(name, args) })
+		return catch(func() js.Value { return p.Runtime(name, arrayItems(args)) })
 	}
 	fn := p.Sync.Get(name)
 	if fn.Type() != js.TypeFunction {
 		return jsErrorClass.New("pyscript.sync." + name + " is not a function: assign it to xworker.sync." + name + " on the page"), true
 	}
-	return catch(func() js.Value { return reflectApply.Invoke(fn, p.Sync, toArray(args)) })
+	return catch(func() js.Value { return reflectApply.Invoke(fn, p.Sync, args) })
 }
 
 func isThenable(v js.Value) bool {

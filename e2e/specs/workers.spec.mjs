@@ -1,0 +1,172 @@
+// Issue 6: Python in Web Workers, with synchronous access to the page.
+// Every test runs for MicroPython and for Pyodide.
+import { test, expect } from "@playwright/test";
+import { open, allDone, events, errors, expectNoErrors } from "./helpers.mjs";
+
+const ORIGIN = "http://127.0.0.1:8123";
+const stats = (page) => page.evaluate(() => globalThis[Symbol.for("gopyscript")].host.stats());
+const data = (page) => page.evaluate(() => ({ ...document.body.dataset }));
+
+for (const type of ["mpy", "py"]) {
+  test.describe(type, () => {
+    test("worker scripts run: inline, src, legacy element; events, targets and all-done", async ({ page }) => {
+      const log = await open(page, `/workers/basics.html?type=${type}`);
+      await allDone(page);
+      await expectNoErrors(page, log);
+      // The inline worker has its own id, the others get PyScript's.
+      await expect(page.locator(`script-${type}#inline-target`)).toHaveText("inline says from the page config");
+      await expect(page.locator(`script-${type}#${type}-w0-target`)).toHaveText("src says from its own config");
+      await expect(page.locator(`${type}-script#${type}-w1`)).toHaveText("legacy element");
+      expect(await data(page)).toMatchObject({ inline: "inline-target", src: type, main: "ran" });
+      // The main script does not wait for workers; all-done waits for all.
+      const seen = await events(page);
+      const workerEvents = seen.filter((e) => e.worker === true).map((e) => e.type);
+      expect(workerEvents.filter((t) => t === `${type}:ready`)).toHaveLength(3);
+      expect(workerEvents.filter((t) => t === `${type}:done`)).toHaveLength(3);
+      expect(seen.at(-1).type).toBe("py:all-done");
+      expect(seen.filter((e) => e.type.endsWith(":done") && e.worker === false)).toHaveLength(1);
+      // print() in a worker goes to the console, as on the page.
+      expect(log.console.map((m) => m.text)).toContain("printed in the worker");
+      // script.xworker is the Worker, read-only, with PyScript's extras.
+      const xworker = await page.evaluate(() => {
+        const script = document.getElementById("inline");
+        const x = script.xworker;
+        script.xworker = null;
+        return {
+          isWorker: x instanceof Worker,
+          same: script.xworker === x,
+          api: ["sync", "ready", "postMessage", "terminate"].every((k) => k in x),
+          ready: x.ready instanceof Promise,
+        };
+      });
+      expect(xworker).toEqual({ isWorker: true, same: true, api: true, ready: true });
+    });
+
+    test("sync both ways: pyscript.sync calls the page, xworker.sync calls the worker", async ({ page }) => {
+      const log = await open(page, `/workers/sync.html?type=${type}`);
+      await allDone(page);
+      await expectNoErrors(page, log);
+      const results = JSON.parse((await data(page)).results);
+      expect(results.double).toBe(42);
+      expect(results.later).toBe(2); // an async page function is awaited on the page
+      expect(results.body).toBe("BODY"); // objects come back by reference
+      expect(results.boom).toContain("boom from the page"); // a JS exception is raised in Python
+      const fromPage = await page.evaluate(async () => {
+        const { xworker } = document.getElementById("w");
+        const out = { add: await xworker.sync.add(2, 3), greet: await xworker.sync.greet("page") };
+        for (const name of ["fail", "nope"])
+          out[name] = await xworker.sync[name]().then(
+            () => "resolved",
+            (e) => e.message,
+          );
+        return out;
+      });
+      expect(fromPage.add).toBe(5); // listed in __export__
+      expect(fromPage.greet).toBe("hi page"); // assigned to pyscript.sync, async
+      expect(fromPage.fail).toContain("ValueError: raised in the worker");
+      expect(fromPage.nope).toBe("the worker has no export named nope");
+      expect(await errors(page)).toEqual([]); // a rejected call is the caller's to handle
+    });
+
+    test("PyWorker/MPWorker, pyscript.PyWorker and named workers", async ({ page }) => {
+      const log = await open(page, `/workers/api.html?type=${type}`);
+      await page.waitForFunction(() => document.body.dataset.py, null, { timeout: 60_000 });
+      await expectNoErrors(page, log);
+      const { js, py } = await data(page);
+      expect(JSON.parse(js)).toEqual({
+        faq: "stuff done", // the seed FAQ's sync_main_only example
+        faqIsWorker: true,
+        configURL: `from a config URL ${type}`,
+        configText: `from TOML text ${type}`,
+        add: 42,
+      });
+      expect(JSON.parse(py)).toEqual({ named: 5, created: `created ${type}`, py_worker: `python ${type}` });
+    });
+
+    test("config, files, packages and js_modules work in a worker", async ({ page }) => {
+      for (const name of ["files", "wheel", "remote", "js-modules-worker"]) {
+        const log = await open(page, `/setup.html?case=${name}&type=${type}&worker`);
+        await page.waitForFunction(() => document.body.dataset.checked || document.querySelector(".py-error"));
+        await expectNoErrors(page, log);
+        await expect(page.locator("body"), name).toHaveAttribute("data-checked", "yes");
+      }
+    });
+
+    const failures = {
+      exception: "ValueError: raised in the worker",
+      "bad-config": "(PY1000): Invalid JSON",
+      "missing-src": `(PY0404): Fetching from URL ${ORIGIN}/workers/code/nope.py failed with error 404 (Not Found)`,
+      "bad-interpreter": "no-interpreter.mjs",
+    };
+    for (const [name, text] of Object.entries(failures)) {
+      test(`a failing worker (${name}) is shown on the page, rejects ready and calls onerror`, async ({ page }) => {
+        await open(page, `/workers/errors.html?type=${type}&case=${name}`);
+        await allDone(page);
+        const shown = await errors(page);
+        expect(shown).toHaveLength(1);
+        expect(shown[0]).toContain(text);
+        const seen = await data(page);
+        expect(seen.main).toBe("ran");
+        expect(seen.ready).toMatch(/^rejected: /);
+        expect(seen.ready).toContain(text);
+        expect(seen.onerror).toContain(text);
+        expect((await events(page)).filter((e) => e.type === `${type}:done` && e.worker)).toHaveLength(1);
+      });
+    }
+
+    test("a Go panic in the worker is shown on the page and the worker goes on", async ({ page }) => {
+      await open(page, `/workers/errors.html?type=${type}&case=go-panic`);
+      await allDone(page);
+      const shown = await errors(page);
+      expect(shown).toEqual([
+        "GoPyScript internal error in the worker, in worker stderr: runtime error: index out of range [0] with length 0",
+      ]);
+      expect(await data(page)).toMatchObject({ after: "the worker kept running", ready: "resolved", main: "ran" });
+    });
+
+    const attributes = {
+      "worker-value": "SyntaxError: Invalid worker attribute",
+      "empty-src": "SyntaxError: Invalid worker attribute",
+      "src-and-code": "(PY0409) Invalid content for <script",
+    };
+    for (const [name, text] of Object.entries(attributes)) {
+      test(`${name} gives PyScript's error and the page goes on`, async ({ page }) => {
+        await open(page, `/workers/errors.html?type=${type}&case=${name}`);
+        await allDone(page);
+        const shown = await errors(page);
+        expect(shown).toHaveLength(1);
+        expect(shown[0]).toContain(text);
+        expect(await data(page)).toMatchObject({ main: "ran", ready: "no xworker" });
+      });
+    }
+
+    test("Python functions lent to the page are released when the page drops them", async ({ page }) => {
+      await open(page, `/workers/memory.html?type=${type}&case=callbacks`);
+      await page.waitForFunction(() => document.body.dataset.result, null, { timeout: 50_000 });
+      const [before, after] = (await data(page)).result.split(" ").map(Number);
+      expect(before).toBeGreaterThan(0);
+      expect(after).toBe(0);
+    });
+
+    test("100,000 short-lived references leave the page's table at its starting size", async ({ page }) => {
+      test.setTimeout(120_000);
+      await open(page, `/workers/memory.html?type=${type}&case=refs`);
+      await page.waitForFunction(() => document.body.dataset.created, null, { timeout: 110_000 });
+      // The worker collected its proxies; the page frees what they held.
+      await expect.poll(async () => (await stats(page)).lent, { timeout: 10_000 }).toBeLessThan(10);
+    });
+  });
+}
+
+test("50 workers started and terminated in a loop leave nothing behind on the page", async ({ page }) => {
+  test.setTimeout(120_000);
+  await open(page, "/workers/churn.html?type=mpy&n=50");
+  await page.waitForFunction(() => document.body.dataset.stats, null, { timeout: 110_000 });
+  const seen = JSON.parse((await data(page)).stats);
+  expect(seen).toHaveLength(51);
+  // While one worker runs it holds a few page objects; afterwards nothing.
+  expect(seen[0].workers).toBe(1);
+  expect(seen[0].lent).toBeGreaterThan(0);
+  for (const s of seen.slice(0, 50)) expect(s).toEqual(seen[0]);
+  expect(seen[50]).toEqual({ workers: 0, lent: 0, channels: 0 });
+});
