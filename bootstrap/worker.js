@@ -8,16 +8,24 @@ import * as glue from "./channel.js";
 
 const KEY = Symbol.for("gopyscript");
 
-// Messages the page posts to xworker before Python listens wait here.
+// polyscript.xworker: messages between the page's xworker.postMessage and
+// Python. Those posted before Python listens are kept for its handler.
 const early = [];
+let onmessage = null;
 const xworker = {
   postMessage: (...args) => postMessage(...args),
-  onmessage: null,
+  get onmessage() {
+    return onmessage;
+  },
+  set onmessage(handler) {
+    onmessage = handler;
+    while (onmessage && early.length) onmessage(early.shift());
+  },
 };
 
 addEventListener("message", function start({ data }) {
   removeEventListener("message", start);
-  addEventListener("message", (event) => (xworker.onmessage ? xworker.onmessage(event) : early.push(event)));
+  addEventListener("message", (event) => (onmessage ? onmessage(event) : early.push(event)));
   boot(data).catch((error) => {
     // Go never ran: tell the page, which shows it and settles the worker.
     data.start.port.postMessage({ type: "error", fatal: true, message: `GoPyScript worker failed to start: ${error?.message ?? error}` });
@@ -47,7 +55,6 @@ const boot = async ({ module, init, start }) => {
     glue,
     io,
     xworker,
-    early,
     // A proxy trap's request to the page: operands go in io, Go answers
     // in io[0] through a wasm export (no scheduler round trip).
     request(op, id, ...operands) {

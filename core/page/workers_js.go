@@ -38,6 +38,9 @@ type xworker struct {
 	opened  chan struct{} // closed once ch is set (or the worker failed first)
 	settled bool
 	funcs   []js.Func // released when the worker is terminated
+	// early holds what the page posted before the worker got its start
+	// message, which must come first; nil once that is sent.
+	early [][]any
 }
 
 // callback makes a Go function for JS that lives as long as the worker.
@@ -70,6 +73,20 @@ func (x *xworker) augment() {
 		js.Global().Get("Object").Call("defineProperty", w, name, map[string]any{"value": v, "configurable": true})
 	}
 	define("ready", x.ready.Get("promise"))
+	x.early = [][]any{}
+	post := js.Global().Get("Worker").Get("prototype").Get("postMessage")
+	define("postMessage", x.callback("posting to a worker", func(_ js.Value, args []js.Value) any {
+		params := make([]any, len(args))
+		for i, a := range args {
+			params[i] = a
+		}
+		if x.early != nil {
+			x.early = append(x.early, params)
+		} else {
+			post.Call("call", append([]any{w}, params...)...)
+		}
+		return nil
+	}))
 	define("sync", x.page.host.Call("syncProxy", x.sync, x.callback("calling a worker export", func(_ js.Value, args []js.Value) any {
 		name, params := args[0].String(), args[1]
 		return ffi.Promise("calling the worker export "+name, func() (any, error) {
@@ -122,7 +139,12 @@ func (x *xworker) start() {
 		"interpreter": x.interpreter(),
 	}
 	msg := map[string]any{"module": x.page.host.Get("module"), "init": init, "start": start}
-	x.worker.Call("postMessage", msg, transfer)
+	post := js.Global().Get("Worker").Get("prototype").Get("postMessage")
+	post.Call("call", x.worker, msg, transfer)
+	for _, params := range x.early {
+		post.Call("call", append([]any{x.worker}, params...)...)
+	}
+	x.early = nil
 }
 
 // interpreter is the default interpreter module for this worker: the

@@ -25,6 +25,9 @@ for (const type of ["mpy", "py"]) {
       expect(workerEvents.filter((t) => t === `${type}:done`)).toHaveLength(3);
       expect(seen.at(-1).type).toBe("py:all-done");
       expect(seen.filter((e) => e.type.endsWith(":done") && e.worker === false)).toHaveLength(1);
+      // Loading progress in a worker is reported on the page.
+      const name = type === "py" ? "Pyodide" : "MicroPython";
+      expect(seen.filter((e) => e.type === `${type}:progress`).map((e) => e.detail)).toContain(`Loaded ${name}`);
       // print() in a worker goes to the console, as on the page.
       expect(log.console.map((m) => m.text)).toContain("printed in the worker");
       // script.xworker is the Worker, read-only, with PyScript's extras.
@@ -51,6 +54,8 @@ for (const type of ["mpy", "py"]) {
       expect(results.later).toBe(2); // an async page function is awaited on the page
       expect(results.body).toBe("BODY"); // objects come back by reference
       expect(results.boom).toContain("boom from the page"); // a JS exception is raised in Python
+      // postMessage both ways: a message sent before Python listened is delivered.
+      await expect(page.locator("body")).toHaveAttribute("data-echo", "worker got: sent early");
       const fromPage = await page.evaluate(async () => {
         const { xworker } = document.getElementById("w");
         const out = { add: await xworker.sync.add(2, 3), greet: await xworker.sync.greet("page") };
@@ -139,6 +144,19 @@ for (const type of ["mpy", "py"]) {
         expect(await data(page)).toMatchObject({ main: "ran", ready: "no xworker" });
       });
     }
+
+    test("a deadlock is named on the console; terminating the worker frees the page", async ({ page }) => {
+      const log = await open(page, `/workers/deadlock.html?type=${type}`);
+      await page.waitForFunction(() => document.body.dataset.pending, null, { timeout: 30_000 });
+      await allDone(page);
+      expect(log.console.map((m) => m.text)).toContain("💀🔒 - is proxy.fetchData() awaiting proxy.process() ?");
+      expect(await data(page)).toEqual({
+        main: "ran",
+        pending: "rejected: the worker was terminated before it answered",
+      });
+      expect(await errors(page)).toEqual([]);
+      expect(await stats(page)).toEqual({ workers: 0, lent: 0, channels: 0 });
+    });
 
     test("Python functions lent to the page are released when the page drops them", async ({ page }) => {
       await open(page, `/workers/memory.html?type=${type}&case=callbacks`);

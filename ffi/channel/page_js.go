@@ -32,6 +32,8 @@ type Page struct {
 	reply     js.Value            // channel.js reply(i32, length): wakes the worker
 	ops       js.Value            // a request's operands, emptied after use
 	capacity  int                 // the shared buffer's size, as last seen
+	calling   string              // the sync function last called by the worker
+	waiting   string              // the one the worker waits on, while its Promise settles
 	calls     map[uint32]js.Value // call id → Promise.withResolvers()
 	lastCall  uint32
 	callbacks []js.Func
@@ -168,7 +170,25 @@ func (p *Page) Close() {
 // CallExport calls the worker function exported as name (assigned to the
 // worker's pyscript.sync or listed in __export__) and returns a Promise.
 func (p *Page) CallExport(name string, args js.Value) js.Value {
-	return p.send(msgExport, 0, append([]js.Value{js.ValueOf(name)}, arrayItems(args)...))
+	promise := p.send(msgExport, 0, append([]js.Value{js.ValueOf(name)}, arrayItems(args)...))
+	p.warnIfStuck(p.lastCall, name)
+	return promise
+}
+
+// warnIfStuck says, as PyScript does, what probably hangs when a call of a
+// worker export is still unanswered after 3 s while the worker waits for a
+// sync function of the page: it cannot answer before that returns, and
+// that function may well be the one awaiting the call.
+func (p *Page) warnIfStuck(id uint32, export string) {
+	var check js.Func
+	check = ffi.FuncOf("checking for a deadlock", func(js.Value, []js.Value) any {
+		check.Release()
+		if _, pending := p.calls[id]; pending && p.waiting != "" && !p.closed {
+			global.Get("console").Call("warn", "💀🔒 - is proxy."+p.waiting+"() awaiting proxy."+export+"() ?")
+		}
+		return nil
+	})
+	global.Call("setTimeout", check, 3000)
 }
 
 // send posts a call to the worker and returns the Promise of its answer.
@@ -247,6 +267,7 @@ func (p *Page) serve(n int) int {
 	case f.Kind == opDescribe:
 		return p.respondWith(p.descriptor(result))
 	case f.Kind == opCall && isThenable(result):
+		p.waiting = p.calling
 		p.await(result)
 		return -1
 	}
@@ -266,6 +287,7 @@ func (p *Page) await(promise js.Value) {
 	settle := func(v js.Value, thrown bool) {
 		ok.Release()
 		fail.Release()
+		p.waiting = ""
 		if p.closed {
 			return
 		}
@@ -365,6 +387,7 @@ func (p *Page) descriptor(desc js.Value) (wire.Value, error) {
 func (p *Page) call(runtime uint32) (js.Value, bool) {
 	args := p.glue.Call("take", p.ops)
 	name := args.Call("shift").String()
+	p.calling = name
 	if runtime == 1 {
 		return catch(func() js.Value { return p.Runtime(name, arrayItems(args)) })
 	}
