@@ -19,7 +19,7 @@ const start = async (shared) => {
     stderr: (type, text) => console.error(text),
     // Resolved by Go with the exports once the core is running.
     ready: null,
-    load: memo((type, url, options) => loadInterpreter(type, url, options, (text) => host.stderr(type, text))),
+    load: interpreterLoader((type, text) => host.stderr(type, text)),
     import: (url) => import(url),
     importAll: (...urls) =>
       Promise.all(urls.map((url) => import(new URL(url, document.baseURI).href))),
@@ -49,6 +49,7 @@ const start = async (shared) => {
   // Workers start from worker.js with this same compiled module.
   host.workerURL = here("worker.js");
   host.channelURL = here("channel.js");
+  startWorkers(host, wasm);
 
   await import(here("wasm_exec.js"));
   const go = new globalThis.Go();
@@ -78,25 +79,50 @@ const keepsDefault = (type) => {
     )].map((el) => el.getAttribute("config")),
   ];
   if (!texts.length) return true;
-  const changesBuild = /interpreter|debug|ulab|\.toml|\.json/;
   return type === "mpy" && texts.every((text) => text !== null && !changesBuild.test(text));
 };
 
-// One promise per (type, url, options): the same request reuses the first
-// load, so Go adopts an interpreter the loader started early.
-const memo = (fn) => {
+const changesBuild = /interpreter|debug|ulab|\.toml|\.json/;
+
+// The page's worker scripts start at once, while core.wasm compiles: each
+// Worker loads its files and, when its config cannot pick another one, its
+// interpreter, then gets the compiled module. Go adopts them (takeWorker)
+// and sends each its script.
+const WORKERS = 'script[type="mpy"][worker],script[type="py"][worker],mpy-script[worker],py-script[worker]';
+const startWorkers = (host, wasm) => {
+  const early = new Map();
+  for (const el of document.querySelectorAll(WORKERS)) {
+    const type = el.localName === "script" ? el.type : el.localName.slice(0, -"-script".length);
+    const worker = new Worker(host.workerURL, { type: "module" });
+    const own = el.getAttribute("config");
+    if (own ? type === "mpy" && !changesBuild.test(own) : keepsDefault(type))
+      worker.postMessage({ prepare: { type, interpreter: host.interpreters[type] } });
+    early.set(el, worker);
+  }
+  host.takeWorker = (el) => {
+    const worker = early.get(el);
+    early.delete(el);
+    return worker;
+  };
+  if (!early.size) return;
+  host.glue = import(host.channelURL);
+  wasm.then((module) => early.forEach((worker) => worker.postMessage({ module })), () => {});
+};
+
+// A loader that starts each (type, url, options) once: the same request
+// reuses the first load, so Go adopts an interpreter started early.
+export const interpreterLoader = (stderr) => {
   const cache = new Map();
   return (type, url, options = {}) => {
     const key = JSON.stringify([type, url, options]);
-    if (!cache.has(key)) cache.set(key, fn(type, url, options));
+    if (!cache.has(key)) cache.set(key, loadInterpreter(type, url, options, (text) => stderr(type, text)));
     return cache.get(key);
   };
 };
 
 // Go chooses the options (a MicroPython wasm variant, Pyodide's lock file and
 // package URLs); this only supplies the defaults and the output streams.
-// Workers load their interpreter with it too.
-export const loadInterpreter = async (type, url, options, stderr) => {
+const loadInterpreter = async (type, url, options, stderr) => {
   const module = await import(url);
   const stdout = (text) => console.log(text);
   if (type === "mpy")

@@ -56,7 +56,12 @@ func (p *Page) spawn(spec workerSpec) *xworker {
 	x := &xworker{page: p, spec: spec, ready: js.Global().Get("Promise").Call("withResolvers"),
 		sync: js.Global().Get("Object").New(), opened: make(chan struct{})}
 	x.ready.Get("promise").Call("catch", js.Global().Get("Function").Get("prototype")) // shown on the page already
-	x.worker = js.Global().Get("Worker").New(p.host.Get("workerURL"), map[string]any{"type": "module", "name": spec.id})
+	if spec.el.Truthy() {
+		x.worker = p.host.Call("takeWorker", spec.el) // started early by core.js
+	}
+	if !x.worker.Truthy() {
+		x.worker = js.Global().Get("Worker").New(p.host.Get("workerURL"), map[string]any{"type": "module", "name": spec.id})
+	}
 	x.augment()
 	p.mu.Lock()
 	p.workers[x] = true
@@ -288,10 +293,15 @@ func (x *xworker) targetID() string {
 	return x.spec.id + "-target"
 }
 
-// channelGlue loads channel.js once for all workers.
+// channelGlue loads channel.js once for all workers (core.js starts that
+// early on pages with worker scripts).
 func (p *Page) channelGlue() (js.Value, error) {
 	p.glueOnce.Do(func() {
-		p.glue, p.glueErr = ffi.Await(p.host.Call("import", p.host.Get("channelURL")))
+		loading := p.host.Get("glue")
+		if !loading.Truthy() {
+			loading = p.host.Call("import", p.host.Get("channelURL"))
+		}
+		p.glue, p.glueErr = ffi.Await(loading)
 	})
 	return p.glue, p.glueErr
 }
@@ -323,9 +333,11 @@ func (p *Page) startScriptWorker(it *item) {
 	src := attr(el, "src")
 	switch {
 	case attr(el, "worker") != "" || (el.Call("hasAttribute", "src").Bool() && src == ""):
+		p.dropEarlyWorker(el)
 		done(script.InvalidWorker(outerHTML(el, false)))
 		return
 	case src != "" && script.HasCode(text):
+		p.dropEarlyWorker(el)
 		done(script.InvalidContent(outerHTML(el, true)))
 		return
 	}
@@ -349,13 +361,22 @@ func (p *Page) startScriptWorker(it *item) {
 		}
 		spec.code, spec.src = "", abs
 	}
-	if el.Call("hasAttribute", "config").Bool() {
-		spec.config = config.Selection{Config: attr(el, "config")}
+	// As in PyScript: the worker's own config, else the page's.
+	if own := attr(el, "config"); own != "" {
+		spec.config = config.Selection{Config: own}
 	} else if chosen, err := p.selectConfig(it.typ); err == nil {
 		spec.config = chosen
 	}
 	x := p.spawn(spec)
 	js.Global().Get("Object").Call("defineProperty", el, "xworker", map[string]any{"value": x.worker})
+}
+
+// dropEarlyWorker ends the worker core.js started for a script that will
+// not run.
+func (p *Page) dropEarlyWorker(el js.Value) {
+	if w := p.host.Call("takeWorker", el); w.Truthy() {
+		w.Call("terminate")
+	}
 }
 
 // nextWorkerID hands out PyScript's worker ids: py-w0, mpy-w1 … with one

@@ -26,11 +26,21 @@ type worker struct {
 	finished chan struct{} // closed when the code has run
 }
 
-// Start runs the worker's script; it returns at once and the work goes on
-// in a goroutine.
+// Start runs the worker's script once the page has sent it; it returns at
+// once and the work goes on in a goroutine.
 func Start(host js.Value) {
-	w := &worker{host: host, init: host.Get("init"), exports: map[string]js.Value{}, finished: make(chan struct{})}
-	w.ch = channel.NewWorker(host.Get("glue"), host, host.Get("start"))
+	ffi.Go("starting the worker", func() {
+		started, err := ffi.Await(host.Get("started"))
+		if err != nil {
+			panic(err)
+		}
+		start(host, started)
+	})
+}
+
+func start(host, started js.Value) {
+	w := &worker{host: host, init: started.Get("init"), exports: map[string]js.Value{}, finished: make(chan struct{})}
+	w.ch = channel.NewWorker(host.Get("glue"), host, started.Get("start"))
 	ffi.PanicReporter = func(where string, err error) {
 		w.fail("GoPyScript internal error in the worker, in "+where+": "+err.Error(), false)
 	}
