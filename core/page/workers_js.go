@@ -37,6 +37,7 @@ type xworker struct {
 	sync    js.Value      // the page's functions for the worker's pyscript.sync
 	opened  chan struct{} // closed once ch is set (or the worker failed first)
 	settled bool
+	heard   bool      // the worker runtime has sent a message: it runs
 	funcs   []js.Func // released when the worker is terminated
 	// early holds what the page posted before the worker got its start
 	// message, which must come first; nil once that is sent.
@@ -107,13 +108,19 @@ func (x *xworker) augment() {
 		x.finish("the worker was terminated", false)
 		return nil
 	}))
+	// An error the worker did not catch (it reaches onerror by itself): a
+	// worker file that failed to load, or an exception thrown outside any
+	// script, such as in a timer callback.
 	w.Call("addEventListener", "error", x.callback("worker error", func(_ js.Value, args []js.Value) any {
 		if ev := args[0]; !ev.Get("gopyscript").Truthy() {
 			message := ev.Get("message")
 			if message.Type() != js.TypeString {
-				message = js.ValueOf("the worker script could not be loaded")
+				message = js.ValueOf("the worker could not be loaded")
 			}
-			x.fail("GoPyScript worker " + x.spec.id + " crashed: " + message.String())
+			x.page.report(x.spec.typ, "GoPyScript worker "+x.spec.id+": "+message.String())
+			if !x.heard { // it never started: its script will not run
+				x.finish(message.String(), true)
+			}
 		}
 		return nil
 	}))
@@ -168,6 +175,7 @@ func (x *xworker) interpreter() string {
 
 // control handles the worker runtime's messages.
 func (x *xworker) control(msg js.Value) {
+	x.heard = true
 	message := msg.Get("message")
 	switch msg.Get("type").String() {
 	case "ready":

@@ -129,6 +129,18 @@ for (const type of ["mpy", "py"]) {
       expect(await data(page)).toMatchObject({ after: "the worker kept running", ready: "resolved", main: "ran" });
     });
 
+    test("an exception the worker does not catch is shown on the page; the worker goes on", async ({ page }) => {
+      await open(page, `/workers/errors.html?type=${type}&case=uncaught`);
+      await allDone(page);
+      await expect.poll(() => errors(page)).toHaveLength(1);
+      const [shown] = await errors(page);
+      expect(shown).toMatch(/^GoPyScript worker w: Uncaught PythonError: Traceback/);
+      expect(shown).toContain("ValueError: raised in a timer of the worker");
+      const seen = await data(page);
+      expect(seen).toMatchObject({ main: "ran", after: "the script ran", ready: "resolved" });
+      expect(seen.onerror).toContain("raised in a timer of the worker");
+    });
+
     const attributes = {
       "worker-value": "SyntaxError: Invalid worker attribute",
       "empty-src": "SyntaxError: Invalid worker attribute",
@@ -175,6 +187,15 @@ for (const type of ["mpy", "py"]) {
     });
   });
 }
+
+test("workers run under a strict CSP: no eval, no inline scripts, worker-src 'self'", async ({ page }) => {
+  const log = await open(page, "/workers/csp.html");
+  await expect.poll(() => data(page), { timeout: 30_000 }).toEqual({ mpy: "ran", py: "ran" });
+  await expect(page.locator("body")).toContainText("mpy worker under a strict CSP");
+  await expect(page.locator("body")).toContainText("py worker under a strict CSP");
+  expect(log.console.filter((m) => /Content Security Policy/i.test(m.text))).toEqual([]);
+  await expectNoErrors(page, log);
+});
 
 test("50 workers started and terminated in a loop leave nothing behind on the page", async ({ page }) => {
   test.setTimeout(120_000);
