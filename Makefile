@@ -97,6 +97,7 @@ fuzz:
 
 bench: dist
 	node e2e/bench/bench.mjs
+	node e2e/bench/workers.mjs
 
 size: dist
 	@node e2e/bench/size.mjs

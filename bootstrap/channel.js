@@ -60,6 +60,7 @@ export const channel = (host = {}) => {
   let serials = 0;
   let make = () => undefined;
   let root;
+  let closed = false;
 
   // Finalizations arrive one by one; Go hears of them once per task, as a
   // flat [id, serial, id, serial, …] list.
@@ -70,6 +71,24 @@ export const channel = (host = {}) => {
     if (!collected.length) setTimeout(() => release(collected.splice(0)));
     collected.push(id, serial);
   });
+
+  const performWith = (op, target, ...ops) => {
+    switch (op) {
+      case OP.get: return Reflect.get(target, ops[0]);
+      case OP.set: return Reflect.set(target, ops[0], ops[1]);
+      case OP.has: return Reflect.has(target, ops[0]);
+      case OP.delete: return Reflect.deleteProperty(target, ops[0]);
+      case OP.apply:
+        // addEventListener(type, workerFunction, {invoke: …}) names Event
+        // methods (preventDefault …) the wrapper calls on the page, in time.
+        if (peer.has(ops[2]) && ops[3]?.invoke) ops[2][INVOKE] = [ops[3].invoke].flat();
+        return Reflect.apply(target, ops[0], ops.slice(1));
+      case OP.construct: return Reflect.construct(target, ops);
+      case OP.keys: return Object.getOwnPropertyNames(target);
+      case OP.describe: return Reflect.getOwnPropertyDescriptor(target, ops[0]);
+    }
+    throw new Error(`GoPyScript: unknown request ${op} from the worker`);
+  };
 
   return {
     kind(v) {
@@ -101,7 +120,11 @@ export const channel = (host = {}) => {
     describe: (v) => `${identity.get(v) ?? 0} ${shape(v)} ${nameOf(v)}`,
     remember: (v, id) => void identity.set(v, id),
     forget: (v) => void identity.delete(v),
-    forgetAll: () => identity.clear(),
+    // The peer is gone: nothing it lent may be called any more.
+    close() {
+      closed = true;
+      identity.clear();
+    },
 
     // The peer's objects: put the one live stand-in of `id` in dst[key] and
     // return its serial, negative when an existing stand-in was reused (0:
@@ -134,12 +157,20 @@ export const channel = (host = {}) => {
     },
 
     // Page: stand-ins are functions that call the worker function through
-    // invoke(id, this, args), which returns a Promise.
-    wrappers(invoke) {
+    // the Go core's wasm export (this and the arguments in io, the Promise
+    // of the result back in io[0]).
+    io: [],
+    wrappers(index, exports) {
+      const { io } = this;
       make = (id) => {
         const fn = function (...args) {
+          if (closed) return Promise.reject(new Error("the worker was terminated")).catch(() => {});
           for (const method of fn[INVOKE] ?? []) args[0]?.[method]?.();
-          const result = invoke(id, this, args);
+          io.length = 0;
+          io.push(this, ...args);
+          exports.gps_invoke(index, id, io.length);
+          const result = io[0];
+          io.length = 0;
           // The worker shows a handler's exception; a caller may await it.
           result.catch(() => {});
           return result;
@@ -150,25 +181,9 @@ export const channel = (host = {}) => {
 
     // Page: one request of the worker, against one of the page's objects,
     // with the operands Go put in `array` (emptied, so Go's reference to it
-    // keeps nothing alive).
-    perform(op, target, array) {
-      const ops = array.splice(0);
-      switch (op) {
-        case OP.get: return Reflect.get(target, ops[0]);
-        case OP.set: return Reflect.set(target, ops[0], ops[1]);
-        case OP.has: return Reflect.has(target, ops[0]);
-        case OP.delete: return Reflect.deleteProperty(target, ops[0]);
-        case OP.apply:
-          // addEventListener(type, workerFunction, {invoke: …}) names Event
-          // methods (preventDefault …) the wrapper calls on the page, in time.
-          if (peer.has(ops[2]) && ops[3]?.invoke) ops[2][INVOKE] = [ops[3].invoke].flat();
-          return Reflect.apply(target, ops[0], ops.slice(1));
-        case OP.construct: return Reflect.construct(target, ops);
-        case OP.keys: return Object.getOwnPropertyNames(target);
-        case OP.describe: return Reflect.getOwnPropertyDescriptor(target, ops[0]);
-      }
-      throw new Error(`GoPyScript: unknown request ${op} from the worker`);
-    },
+    // keeps nothing alive), or given as arguments.
+    perform: (op, target, array) => performWith(op, target, ...array.splice(0)),
+    performWith,
 
     // Worker: a call of one of its functions by the page: args = [this, …].
     call(fn, array) {
@@ -261,19 +276,58 @@ const REQUEST = 0, RESPONSE = 1, LENGTH = 2, STATE = 3;
 // through the Go core's wasm export (a plain call, no goroutine switch),
 // until the state slot says closed. Go answers with the length of the
 // response it wrote, or -1 when it will answer later (through reply).
+//
+// A busy worker's next request usually comes within microseconds, while
+// waking the page through Atomics.waitAsync costs tens of them: after each
+// answer the page watches the counter for a few microseconds before going
+// back to the event loop, and yields after SLICE ms of serving in a row, so
+// input and rendering never wait longer than that.
+const SLICE = 4;
+
+// spinner(ms) watches for up to ms for ready() to turn true, and says
+// whether it did. Spinning pays only while the peer thread runs: on a busy
+// machine (more threads than cores) it burns the time the peer needs. So
+// a spin that came up empty makes the next 2, 4 … 64 waits skip it, and
+// one that paid resets that.
+const spinner = (ms) => {
+  let misses = 0, skip = 0;
+  return (ready) => {
+    if (skip > 0) return skip--, false;
+    const until = performance.now() + ms;
+    while (!ready()) {
+      Atomics.pause?.();
+      if (performance.now() >= until) {
+        misses = Math.min(misses + 1, 6);
+        skip = 1 << misses;
+        return false;
+      }
+    }
+    misses = 0;
+    return true;
+  };
+};
+
 export const watch = (sab, index, exports) => {
   const i32 = new Int32Array(sab);
   let seen = 0;
-  const next = () => {
-    if (Atomics.load(i32, STATE) !== 0) return;
-    const wait = Atomics.waitAsync(i32, REQUEST, seen);
-    (wait.async ? wait.value : Promise.resolve()).then(() => {
+  const spin = spinner(0.03);
+  const requested = () => Atomics.load(i32, REQUEST) !== seen;
+  const serve = () => {
+    const slice = performance.now() + SLICE;
+    for (;;) {
       seen = Atomics.load(i32, REQUEST);
       if (Atomics.load(i32, STATE) !== 0) return;
       const length = exports.gps_serve(index, Atomics.load(i32, LENGTH));
-      if (length >= 0) reply(i32, length);
-      next();
-    });
+      if (length < 0) return next(); // answered later, through reply
+      reply(i32, length);
+      if (!spin(requested) || performance.now() > slice) return next();
+    }
+  };
+  const next = () => {
+    if (Atomics.load(i32, STATE) !== 0) return;
+    const wait = Atomics.waitAsync(i32, REQUEST, seen);
+    if (wait.async) wait.value.then(serve);
+    else setTimeout(serve); // a request came in meanwhile: serve it, after the event loop had its turn
   };
   next();
 };
@@ -286,15 +340,16 @@ export const reply = (i32, length) => {
 };
 
 // Worker: the request of `length` bytes is in the buffer; signal the page
-// and wait for the response's length (-1: the page stopped serving). A short
-// spin first: the page often answers within microseconds, and waking from
-// Atomics.wait costs more than that.
+// and wait for the response's length (-1: the page stopped serving). It
+// spins for up to 0.2 ms first: the page usually answers within tens of
+// microseconds, and waking from Atomics.wait costs as much again.
+const workerSpin = spinner(0.2);
 export const transact = (i32, length) => {
   Atomics.store(i32, RESPONSE, 0);
   Atomics.store(i32, LENGTH, length);
   Atomics.add(i32, REQUEST, 1);
   Atomics.notify(i32, REQUEST);
-  for (let spin = 0; spin < 2000 && Atomics.load(i32, RESPONSE) === 0; spin++) Atomics.pause?.();
+  workerSpin(() => Atomics.load(i32, RESPONSE) !== 0);
   while (Atomics.load(i32, RESPONSE) === 0) {
     if (Atomics.load(i32, STATE) !== 0) return -1;
     Atomics.wait(i32, RESPONSE, 0, 1000);

@@ -53,8 +53,9 @@ const start = async (shared) => {
 
   await import(here("wasm_exec.js"));
   const go = new globalThis.Go();
+  const crash = goCrash();
   go.exit = (code) => {
-    if (code) fail(`the GoPyScript core stopped unexpectedly (exit code ${code})`);
+    if (code) fail(`the GoPyScript core stopped unexpectedly (exit code ${code})${crash()}`);
     host.ready({}); // never leave importers waiting on a dead core
   };
   shared.host = host;
@@ -63,6 +64,25 @@ const start = async (shared) => {
   host.exports = instance.exports;
   go.run(instance);
   return api;
+};
+
+// Go prints why it stopped (a fatal error, a panic nobody recovered) on
+// stderr just before it exits: goCrash keeps that, for the error shown on
+// the page, and returns a function giving it (from its first line on).
+export const goCrash = () => {
+  const { fs } = globalThis;
+  const { writeSync } = fs;
+  const decoder = new TextDecoder();
+  let stderr = "";
+  fs.writeSync = function (fd, buf) {
+    if (fd === 2) stderr = (stderr + decoder.decode(buf)).slice(-65536);
+    return writeSync.call(this, fd, buf);
+  };
+  return () => {
+    const start = Math.max(stderr.lastIndexOf("fatal error:"), stderr.lastIndexOf("panic:"), 0);
+    const why = stderr.slice(start).trim().slice(0, 1500);
+    return why && `: ${why}`;
+  };
 };
 
 // A type keeps its default interpreter build when it has no config, or, for

@@ -8,7 +8,7 @@
 // {module, init, start} (the script and the channel). Every later message
 // is the page's own xworker.postMessage, for Python.
 import "./wasm_exec.js";
-import { interpreterLoader } from "./core.js";
+import { goCrash, interpreterLoader } from "./core.js";
 import * as glue from "./channel.js";
 
 const KEY = Symbol.for("gopyscript");
@@ -55,7 +55,7 @@ const host = {
   request(op, id, ...operands) {
     io.length = 0;
     io.push(...operands);
-    const length = exports.gps_request(op, id);
+    const length = exports.gps_request(op, id, operands.length);
     const ok = length >= 0 && exports.gps_response(glue.transact(i32, length)) === 1;
     const result = io[0];
     io.length = 0;
@@ -107,7 +107,8 @@ let booted = false;
 const boot = async (module) => {
   booted = true;
   const go = new globalThis.Go();
-  go.exit = (code) => code && fail(`the GoPyScript core of this worker stopped unexpectedly (exit code ${code})`);
+  const crash = goCrash();
+  go.exit = (code) => code && fail(`the GoPyScript core of this worker stopped unexpectedly (exit code ${code})${crash()}`);
   const instance = await WebAssembly.instantiate(module, go.importObject);
   exports = instance.exports;
   go.run(instance);

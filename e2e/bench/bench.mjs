@@ -16,30 +16,25 @@
 // written at start to a temp folder served at /generated/ (see makeArchive).
 // Results go to stdout, bench-results.md and bench-results.json at the root.
 // The bench reports; it never fails on slowness, only on broken runs.
-import { spawn } from "node:child_process";
-import { createRequire } from "node:module";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
 import { CHROMIUM, CHROMIUM_ARGS } from "../chromium.mjs";
+import {
+  INTERPRETER_VERSIONS, PAGES_DIR, PYSCRIPT_VERSION, ROOT, chromium, fmt, parseRuns, round1, round2, run, sleep,
+  startServer, table,
+} from "./common.mjs";
 
-const require = createRequire(import.meta.url); // resolves from e2e/node_modules
-const { chromium } = require("playwright-core");
-
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const RUNS = parseRuns(process.env.BENCH_RUNS);
+const RUNS = parseRuns(process.env.BENCH_RUNS, 7);
 const RUN_TIMEOUT = 60_000;
 // Pause after each run so the closed context's renderer has exited and the
 // CPU is idle again before the next cold start (BENCH_PAUSE_MS overrides).
 const PAUSE = Number(process.env.BENCH_PAUSE_MS ?? 500);
-const SERVER_TIMEOUT = 180_000; // `go run` may compile first
-const PYSCRIPT_VERSION = readJSON("e2e/node_modules/@pyscript/core/package.json").version;
 
 const INTERPRETERS = [
-  { type: "mpy", name: "MicroPython", version: readJSON("e2e/node_modules/@micropython/micropython-webassembly-pyscript/package.json").version },
-  { type: "py", name: "Pyodide", version: readJSON("e2e/node_modules/pyodide/package.json").version },
+  { type: "mpy", name: "MicroPython", version: INTERPRETER_VERSIONS.mpy },
+  { type: "py", name: "Pyodide", version: INTERPRETER_VERSIONS.py },
 ].filter((i) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(",").includes(i.type)); // BENCH_ONLY=mpy|py
 if (!INTERPRETERS.length) throw new Error(`BENCH_ONLY=${process.env.BENCH_ONLY}: want mpy, py or mpy,py`);
 if (!(PAUSE >= 0)) throw new Error(`BENCH_PAUSE_MS must be a number ≥ 0, got ${process.env.BENCH_PAUSE_MS}`);
@@ -48,7 +43,6 @@ const VARIANTS = {
   pyscript: { key: "pyscript", label: `PyScript ${PYSCRIPT_VERSION} core` },
   bare: { key: "bare", label: "interpreter alone" },
 };
-const PAGES_DIR = path.join(ROOT, "e2e/bench/pages");
 // Each page is one HTML file per interpreter and variant in PAGES_DIR.
 const PAGES = [
   {
@@ -65,70 +59,6 @@ const PAGES = [
   },
 ].filter((p) => !process.env.BENCH_PAGES || process.env.BENCH_PAGES.split(",").includes(p.key)); // BENCH_PAGES=hello|files
 if (!PAGES.length) throw new Error(`BENCH_PAGES=${process.env.BENCH_PAGES}: want hello, files or hello,files`);
-
-function parseRuns(value) {
-  if (value === undefined || value === "") return 7;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`BENCH_RUNS must be a positive integer, got ${JSON.stringify(value)}`);
-  return n;
-}
-
-function readJSON(rel) {
-  return JSON.parse(readFileSync(path.join(ROOT, rel), "utf8"));
-}
-
-// --- dev server -------------------------------------------------------------
-
-function startServer(generatedDir) {
-  const args = [
-    "run", "./cmd/devserver", "-addr", "127.0.0.1:0", "-root", "e2e/bench/pages",
-    "-mount", "/dist/=dist",
-    "-mount", "/pyscript/=e2e/node_modules/@pyscript/core/dist",
-    // PyScript's `offline` mode loads ./pyscript/<name>/<name>.mjs relative to
-    // the page: serve it our self-hosted copies, the very files our core uses.
-    "-mount", "/pyscript/micropython/=dist/micropython",
-    "-mount", "/pyscript/pyodide/=dist/pyodide",
-    // The files page's archive, written by makeArchive at start.
-    "-mount", `/generated/=${generatedDir}`,
-  ];
-  // Own process group: `go run` starts a child binary, and we stop both.
-  const child = spawn("go", args, { cwd: ROOT, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-  let stderr = "";
-  child.stderr.on("data", (d) => (stderr += d));
-  const url = new Promise((resolve, reject) => {
-    let out = "";
-    const timer = setTimeout(() => reject(new Error(`dev server did not start within ${SERVER_TIMEOUT / 1000} s\n${stderr}`)), SERVER_TIMEOUT);
-    child.stdout.on("data", (d) => {
-      out += d;
-      const m = /Serving .* at (http:\/\/\S+?)\/?\s/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-    child.on("error", (e) => (clearTimeout(timer), reject(e)));
-    child.on("exit", (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`dev server exited (${signal ?? code}) before serving\n${stderr}`));
-    });
-  });
-  const stop = () => {
-    if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    try {
-      process.kill(-child.pid, "SIGTERM");
-    } catch {
-      return Promise.resolve();
-    }
-    const hard = setTimeout(() => {
-      try {
-        process.kill(-child.pid, "SIGKILL");
-      } catch {}
-    }, 5_000);
-    return exited.finally(() => clearTimeout(hard));
-  };
-  return { url, stop, child };
-}
 
 // --- files page fixtures ---------------------------------------------------------
 
@@ -290,8 +220,6 @@ async function runOnce(browser, base, interp, page, variant, expect = []) {
   }
 }
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const round1 = (x) => Math.round(x * 10) / 10;
 
 // --- statistics and reporting -----------------------------------------------
 
@@ -317,14 +245,6 @@ function classify(p) {
   return p;
 }
 
-function table(header, rows) {
-  const cells = [header, ...rows].map((r) => r.map(String));
-  const widths = header.map((_, i) => Math.max(3, ...cells.map((r) => r[i].length)));
-  const line = (r) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(" | ")} |`;
-  return [line(cells[0]), `| ${widths.map((w) => "-".repeat(w)).join(" | ")} |`, ...cells.slice(1).map(line)].join("\n");
-}
-
-const fmt = (x) => (x === undefined ? "—" : Math.round(x).toLocaleString("en-US"));
 const ratio = (a, b) => (a / b).toFixed(2);
 
 // summarize reduces one page's runs (results[interpreter type]) to per-variant
@@ -380,7 +300,6 @@ function summarize(page, results) {
   return summary;
 }
 
-const round2 = (x) => Math.round(x * 100) / 100;
 
 // report renders every page's section; meta heads the first one.
 function report(summaries, meta) {
@@ -481,7 +400,7 @@ const signed = (x) => (x < 0 ? "−" : "+") + fmt(Math.abs(x));
 
 // --- main -------------------------------------------------------------------------
 
-async function main() {
+async function main(cleanups) {
   for (const f of ["dist/core.js", "dist/core.wasm", "dist/micropython/micropython.mjs", "dist/pyodide/pyodide.mjs"])
     if (!existsSync(path.join(ROOT, f))) throw new Error(`${f} is missing: run \`make dist\` first`);
 
@@ -492,7 +411,8 @@ async function main() {
   cleanups.push(() => rmSync(generated, { recursive: true, force: true }));
   const archive = makeArchive(generated);
 
-  const server = startServer(generated);
+  // The files page's archive, written by makeArchive above.
+  const server = startServer(["-mount", `/generated/=${generated}`]);
   cleanups.unshift(server.stop);
   const base = await server.url;
   console.error(`dev server: ${base}`);
@@ -552,22 +472,4 @@ async function main() {
   console.error(`\nwrote bench-results.md and bench-results.json (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
 }
 
-const cleanups = [];
-let cleaning;
-const cleanup = () =>
-  (cleaning ??= (async () => {
-    for (const c of cleanups) await Promise.resolve().then(c).catch(() => {});
-  })());
-
-for (const sig of ["SIGINT", "SIGTERM"])
-  process.on(sig, () => {
-    console.error(`\n${sig}: stopping`);
-    cleanup().finally(() => process.exit(130));
-  });
-
-main()
-  .catch((e) => {
-    console.error(`\nBENCHMARK FAILED: ${e?.stack ?? e}`);
-    process.exitCode = 1;
-  })
-  .finally(cleanup);
+run(main);

@@ -179,9 +179,10 @@ for (const type of ["mpy", "py"]) {
     });
 
     test("100,000 short-lived references leave the page's table at its starting size", async ({ page }) => {
-      test.setTimeout(120_000);
+      test.setTimeout(180_000); // a long loop, slower when the machine is busy; never a timing assertion
       await open(page, `/workers/memory.html?type=${type}&case=refs`);
-      await page.waitForFunction(() => document.body.dataset.created, null, { timeout: 110_000 });
+      await page.waitForFunction(() => document.body.dataset.created || document.querySelector(".py-error"), null, { timeout: 170_000 });
+      expect(await errors(page)).toEqual([]);
       // The worker collected its proxies; the page frees what they held.
       await expect.poll(async () => (await stats(page)).lent, { timeout: 10_000 }).toBeLessThan(10);
     });

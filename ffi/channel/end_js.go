@@ -24,7 +24,10 @@ type end struct {
 	// self is the page's globalThis, lent as id 0 for good.
 	self js.Value
 	port js.Value
-	enc  wire.Encoder
+	// shared encodes the frames written into the shared buffer, one at a
+	// time by the protocol. Posted frames get their own: Go may run another
+	// goroutine while one waits on the garbage collector mid-encoding.
+	shared wire.Encoder
 	// keys caches short strings decoded into JS strings: property names
 	// repeat, and each conversion costs a crossing.
 	keys map[string]js.Value
@@ -82,7 +85,23 @@ func (e encodeError) Error() string { return string(e) }
 
 // toWire encodes a JS value this end sends.
 func (e *end) toWire(v js.Value, depth int) (wire.Value, error) {
-	k := e.kind.Invoke(v).Int()
+	// syscall/js knows a primitive's type without asking JS; only objects
+	// and functions need the glue's kind.
+	var k int
+	switch v.Type() {
+	case js.TypeUndefined:
+		return wire.UndefinedValue(), nil
+	case js.TypeNull:
+		return wire.NullValue(), nil
+	case js.TypeBoolean:
+		return wire.BoolValue(v.Bool()), nil
+	case js.TypeNumber:
+		return wire.NumberValue(v.Float()), nil
+	case js.TypeString:
+		return wire.StringValue(v.String()), nil
+	default:
+		k = e.kind.Invoke(v).Int()
+	}
 	switch {
 	case k < 0:
 		return wire.BackValue(uint32(-k - 1)), nil
@@ -312,9 +331,9 @@ func (e *end) own(id uint32) (js.Value, error) {
 	return v.key, nil
 }
 
-// released handles the glue's batch of finalized stand-ins: [id, serial, …].
-// It returns the Release frame to send, or nil when nothing is owed.
-func (e *end) released(batch js.Value) []byte {
+// released handles the glue's batch of finalized stand-ins: [id, serial, …]:
+// it posts what is owed to the peer, if anything.
+func (e *end) released(batch js.Value) {
 	var values []wire.Value
 	for i := 0; i+1 < batch.Length(); i += 2 {
 		id := uint32(batch.Index(i).Int())
@@ -322,10 +341,9 @@ func (e *end) released(batch js.Value) []byte {
 			values = append(values, wire.NumberValue(float64(id)), wire.NumberValue(float64(n)))
 		}
 	}
-	if len(values) == 0 {
-		return nil
+	if len(values) > 0 {
+		e.post(wire.Frame{Kind: msgRelease, Values: values})
 	}
-	return e.enc.Encode(wire.Frame{Kind: msgRelease, Values: values})
 }
 
 // release gives back what the peer released: pairs of (id, count).
@@ -343,8 +361,9 @@ func (e *end) release(values []wire.Value) {
 }
 
 // post sends a frame to the peer, handing over the buffer.
-func (e *end) post(frame []byte) {
-	data := copyToJS(frame)
+func (e *end) post(f wire.Frame) {
+	var enc wire.Encoder
+	data := copyToJS(enc.Encode(f))
 	e.port.Call("postMessage", data, []any{data.Get("buffer")})
 }
 

@@ -8,9 +8,11 @@ import (
 
 // The hot path enters Go through wasm exports, not js.FuncOf: an export is
 // a plain call into the module (tens of nanoseconds), a FuncOf call a trip
-// through Go's scheduler (~10 µs in Chromium). An export must never block:
-// no channel operation, no Await, no lock another goroutine may hold; if it
-// did, the runtime would return to JS mid-call with a garbage result.
+// through Go's scheduler (~10 µs in Chromium). An export must never block
+// or yield: no channel operation, no Await, no lock another goroutine may
+// hold, no runtime.Gosched (tried: under load it corrupted what a request
+// saw); the runtime would return to JS mid-call, or run another goroutine
+// on top of the export's frames.
 
 // gpsServe answers the request of length bytes of the worker served by the
 // page end at index (page side). It returns the length of the response it
@@ -30,14 +32,26 @@ func gpsServe(index, length int32) (written int32) {
 	return int32(pages[index].serve(int(length)))
 }
 
-// gpsRequest writes a proxy trap's request (operands in host.io) into the
-// shared buffer and returns its length (worker side), or -1 with the error
-// to throw in io[0]. The glue then signals the page and waits.
+// gpsInvoke calls worker function id for one of its wrappers on the page
+// at index (page side): count values (this, the arguments) in the glue's io,
+// the Promise of the result left in io[0].
+//
+//go:wasmexport gps_invoke
+func gpsInvoke(index, id, count int32) {
+	defer ffi.Recover("calling a worker function")
+	if index >= 0 && int(index) < len(pages) && pages[index] != nil {
+		pages[index].invoke(uint32(id), int(count))
+	}
+}
+
+// gpsRequest writes a proxy trap's request (count operands in host.io) into
+// the shared buffer and returns its length (worker side), or -1 with the
+// error to throw in io[0]. The glue then signals the page and waits.
 //
 //go:wasmexport gps_request
-func gpsRequest(op, target int32) (length int32) {
+func gpsRequest(op, target, count int32) (length int32) {
 	defer recoverInto(&length)
-	return int32(theWorker.request(uint8(op), uint32(target)))
+	return int32(theWorker.request(uint8(op), uint32(target), int(count)))
 }
 
 // gpsResponse reads the page's response of length bytes into io[0] and

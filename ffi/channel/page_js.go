@@ -12,7 +12,8 @@ import (
 // worker's synchronous requests and calls the worker's functions.
 type Page struct {
 	end
-	index int32    // this end's slot in pages, for the wasm export
+	index int32    // this end's slot in pages, for the wasm exports
+	io    js.Value // a wrapper's this and arguments in, its Promise out
 	sab   js.Value // undefined without cross-origin isolation
 	i32   js.Value
 	bytes js.Value // the payload part of sab
@@ -28,16 +29,17 @@ type Page struct {
 	// Control receives the worker runtime's plain messages (ready, done …).
 	Control func(msg js.Value)
 
-	perform   js.Value            // glue.perform
-	reply     js.Value            // channel.js reply(i32, length): wakes the worker
-	ops       js.Value            // a request's operands, emptied after use
-	capacity  int                 // the shared buffer's size, as last seen
-	calling   string              // the sync function last called by the worker
-	waiting   string              // the one the worker waits on, while its Promise settles
-	calls     map[uint32]js.Value // call id → Promise.withResolvers()
-	lastCall  uint32
-	callbacks []js.Func
-	closed    bool
+	perform     js.Value            // glue.perform
+	performWith js.Value            // glue.performWith
+	reply       js.Value            // channel.js reply(i32, length): wakes the worker
+	ops         js.Value            // a request's operands, emptied after use
+	capacity    int                 // the shared buffer's size, as last seen
+	calling     string              // the sync function last called by the worker
+	waiting     string              // the one the worker waits on, while its Promise settles
+	calls       map[uint32]js.Value // call id → Promise.withResolvers()
+	lastCall    uint32
+	callbacks   []js.Func
+	closed      bool
 }
 
 // pages are the page ends by index, for gps_serve; nil once closed.
@@ -50,11 +52,12 @@ func NewPage(glue, exports, sync js.Value) *Page {
 	p := &Page{end: newEnd(glue.Call("channel")), Sync: sync, calls: map[uint32]js.Value{}}
 	p.self = global
 	p.perform = p.glue.Get("perform")
+	p.performWith = p.glue.Get("performWith")
 	p.reply = glue.Get("reply")
 	p.ops = jsArray.New()
-	p.glue.Call("wrappers", p.callback("calling a worker function", func(args []js.Value) any {
-		return p.send(msgInvoke, uint32(args[0].Int()), append([]js.Value{args[1]}, arrayItems(args[2])...))
-	}))
+	p.io = p.glue.Get("io")
+	p.index = slot(p)
+	p.glue.Call("wrappers", p.index, exports)
 	ports := global.Get("MessageChannel").New()
 	p.port, p.peer = ports.Get("port1"), ports.Get("port2")
 	p.port.Set("onmessage", p.callback("a message from a worker", func(args []js.Value) any {
@@ -62,8 +65,8 @@ func NewPage(glue, exports, sync js.Value) *Page {
 		return nil
 	}))
 	p.glue.Call("onRelease", p.callback("releasing worker functions", func(args []js.Value) any {
-		if frame := p.released(args[0]); frame != nil && !p.closed {
-			p.post(frame)
+		if !p.closed {
+			p.released(args[0])
 		}
 		return nil
 	}))
@@ -72,7 +75,6 @@ func NewPage(glue, exports, sync js.Value) *Page {
 		p.capacity = initialBuffer
 		p.i32 = global.Get("Int32Array").New(p.sab)
 		p.bytes = jsUint8Array.New(p.sab, payloadStart)
-		p.index = slot(p)
 		glue.Call("watch", p.sab, p.index, exports)
 	}
 	return p
@@ -147,15 +149,15 @@ func (p *Page) Close() {
 		return
 	}
 	p.closed = true
+	pages[p.index] = nil
 	if p.sab.Truthy() {
-		pages[p.index] = nil
 		atomicsStore.Invoke(p.i32, slotState, stateClosed)
 		atomicsNotify.Invoke(p.i32, slotRequest)
 		atomicsNotify.Invoke(p.i32, slotResponse)
 	}
 	p.port.Set("onmessage", js.Null())
 	p.port.Call("close")
-	p.glue.Call("forgetAll")
+	p.glue.Call("close")
 	p.lent.Clear()
 	for id, call := range p.calls {
 		call.Call("reject", ffi.NewError("the worker was terminated before it answered"))
@@ -165,6 +167,17 @@ func (p *Page) Close() {
 		f.Release()
 	}
 	p.callbacks = nil
+}
+
+// invoke calls worker function id for a wrapper: this and the arguments
+// are in io; the Promise of the result goes back in io[0]. It runs inside a
+// wasm export (called for every event a worker listens to): it never blocks.
+func (p *Page) invoke(id uint32, count int) {
+	operands := make([]js.Value, count)
+	for i := range operands {
+		operands[i] = p.io.Index(i)
+	}
+	p.io.SetIndex(0, p.send(msgInvoke, id, operands))
 }
 
 // CallExport calls the worker function exported as name (assigned to the
@@ -208,7 +221,7 @@ func (p *Page) send(kind uint8, b uint32, operands []js.Value) js.Value {
 	p.lastCall++
 	call := global.Get("Promise").Call("withResolvers")
 	p.calls[p.lastCall] = call
-	p.post(p.enc.Encode(wire.Frame{Kind: kind, A: p.lastCall, B: b, Values: values}))
+	p.post(wire.Frame{Kind: kind, A: p.lastCall, B: b, Values: values})
 	return call.Get("promise")
 }
 
@@ -307,9 +320,9 @@ func (p *Page) await(promise js.Value) {
 // respond writes an answer into the shared buffer, growing it if needed,
 // and returns its length.
 func (p *Page) respond(kind uint8, v wire.Value) int {
-	frame := p.enc.Encode(wire.Frame{Kind: kind, Values: []wire.Value{v}})
+	frame := p.shared.Encode(wire.Frame{Kind: kind, Values: []wire.Value{v}})
 	if len(frame) > maxBuffer-payloadStart {
-		frame = p.enc.Encode(wire.Frame{Kind: resultThrown, Values: []wire.Value{wire.ErrorValue("RangeError",
+		frame = p.shared.Encode(wire.Frame{Kind: resultThrown, Values: []wire.Value{wire.ErrorValue("RangeError",
 			"GoPyScript: the answer is too large to send to the worker ("+strconv.Itoa(len(frame))+" bytes)", "")}})
 	}
 	p.capacity = fit(p.sab, p.capacity, payloadStart+len(frame))
@@ -341,8 +354,26 @@ func (p *Page) run(f wire.Frame) (js.Value, bool) {
 	if len(f.Values) < operands[f.Kind] {
 		return jsErrorClass.New("GoPyScript: a malformed request from the worker"), true
 	}
-	// The operands go straight into a JS array that the glue empties after
-	// use: a stand-in among them never gets a Go reference to outlive it.
+	if f.Kind != opCall && plain(f.Values) {
+		// Only primitives and page objects (a property name, a value): they
+		// go as arguments, without the array.
+		target, err := p.own(f.A)
+		if err != nil {
+			return jsErrorClass.New(err.Error()), true
+		}
+		args := make([]any, 2+len(f.Values))
+		args[0], args[1] = f.Kind, target
+		for i, w := range f.Values {
+			v, err := p.value(w)
+			if err != nil {
+				return jsErrorClass.New(err.Error()), true
+			}
+			args[2+i] = v
+		}
+		return catch(func() js.Value { return p.performWith.Invoke(args...) })
+	}
+	// Stand-ins and containers go straight into a JS array that the glue
+	// empties after use: a stand-in never gets a Go reference to outlive it.
 	for i, w := range f.Values {
 		if err := p.put(p.ops, i, w); err != nil {
 			p.ops.Set("length", 0)
@@ -358,6 +389,16 @@ func (p *Page) run(f wire.Frame) (js.Value, bool) {
 		return jsErrorClass.New(err.Error()), true
 	}
 	return catch(func() js.Value { return p.perform.Invoke(f.Kind, target, p.ops) })
+}
+
+// plain reports whether values holds no stand-in or container.
+func plain(values []wire.Value) bool {
+	for _, w := range values {
+		if w.Kind == wire.Ref || w.Kind == wire.Array || w.Kind == wire.Object {
+			return false
+		}
+	}
+	return true
 }
 
 // descriptor sends a property descriptor by value; its value, getter and

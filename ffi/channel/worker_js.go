@@ -48,9 +48,7 @@ func NewWorker(glue, host, start js.Value) *Worker {
 		return nil
 	}))
 	w.glue.Call("onRelease", ffi.FuncOf("releasing page objects", func(_ js.Value, args []js.Value) any {
-		if frame := w.released(args[0]); frame != nil {
-			w.post(frame)
-		}
+		w.released(args[0])
 		return nil
 	}))
 	theWorker = w
@@ -79,14 +77,14 @@ func (w *Worker) Post(msg js.Value) { w.port.Call("postMessage", msg) }
 // buffer and returns its length; -1 leaves the error to throw in io[0]. It
 // runs inside a wasm export, called from a proxy's trap; the glue then
 // signals the page, waits, and hands the answer to response.
-func (w *Worker) request(op uint8, target uint32) int {
+func (w *Worker) request(op uint8, target uint32, count int) int {
 	if !w.sab.Truthy() {
 		return w.failWith(jsErrorClass.New("GoPyScript: this worker cannot reach the page synchronously (no SharedArrayBuffer)"))
 	}
-	operands := arrayItems(w.io)
-	values := make([]wire.Value, len(operands))
-	for i, v := range operands {
-		if op == opApply && i == 0 && w.kind.Invoke(v).Int() >= 0 {
+	values := make([]wire.Value, count)
+	for i := range values {
+		v := w.io.Index(i)
+		if op == opApply && i == 0 && (v.Type() != js.TypeObject && v.Type() != js.TypeFunction || w.kind.Invoke(v).Int() >= 0) {
 			values[i] = wire.UndefinedValue() // `this` is only sent when it is a page object
 			continue
 		}
@@ -96,7 +94,7 @@ func (w *Worker) request(op uint8, target uint32) int {
 		}
 		values[i] = wv
 	}
-	frame := w.enc.Encode(wire.Frame{Kind: op, A: target, Values: values})
+	frame := w.shared.Encode(wire.Frame{Kind: op, A: target, Values: values})
 	if payloadStart+len(frame) > maxBuffer {
 		return w.failWith(global.Get("RangeError").New("GoPyScript: the arguments are too large to send to the page"))
 	}
@@ -209,7 +207,7 @@ func (w *Worker) reply(id uint32, v js.Value, thrown bool) {
 	if err != nil {
 		status, value = resultThrown, wire.ErrorValue("TypeError", err.Error(), "")
 	}
-	w.post(w.enc.Encode(wire.Frame{Kind: msgResult, A: id, B: status, Values: []wire.Value{value}}))
+	w.post(wire.Frame{Kind: msgResult, A: id, B: status, Values: []wire.Value{value}})
 }
 
 func errorOf(err error) js.Value {

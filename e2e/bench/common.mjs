@@ -1,0 +1,106 @@
+// What the two benchmarks (bench.mjs: page loads; workers.mjs: workers)
+// share: paths, the dev server they start, number formatting, Markdown
+// tables, and running main() with clean-up on exit or Ctrl-C.
+import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import path from "node:path";
+
+const require = createRequire(import.meta.url); // resolves from e2e/node_modules
+export const { chromium } = require("playwright-core");
+
+export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+export const PAGES_DIR = path.join(ROOT, "e2e/bench/pages");
+export const readJSON = (rel) => JSON.parse(readFileSync(path.join(ROOT, rel), "utf8"));
+export const PYSCRIPT_VERSION = readJSON("e2e/node_modules/@pyscript/core/package.json").version;
+export const INTERPRETER_VERSIONS = {
+  mpy: readJSON("e2e/node_modules/@micropython/micropython-webassembly-pyscript/package.json").version,
+  py: readJSON("e2e/node_modules/pyodide/package.json").version,
+};
+
+const SERVER_TIMEOUT = 180_000; // `go run` may compile first
+
+// parseRuns reads BENCH_RUNS: how many rounds, fallback when unset.
+export function parseRuns(value, fallback) {
+  if (value === undefined || value === "") return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`BENCH_RUNS must be a positive integer, got ${JSON.stringify(value)}`);
+  return n;
+}
+
+// startServer runs our dev server on a free port over e2e/bench/pages, with
+// dist/ and PyScript's core mounted, plus the extra "-mount" arguments.
+// PyScript's `offline` mode loads ./pyscript/<name>/<name>.mjs relative to
+// the page: it gets our self-hosted copies, the very files our core uses.
+export function startServer(extraMounts = []) {
+  const args = [
+    "run", "./cmd/devserver", "-addr", "127.0.0.1:0", "-root", "e2e/bench/pages",
+    "-mount", "/dist/=dist",
+    "-mount", "/pyscript/=e2e/node_modules/@pyscript/core/dist",
+    "-mount", "/pyscript/micropython/=dist/micropython",
+    "-mount", "/pyscript/pyodide/=dist/pyodide",
+    ...extraMounts,
+  ];
+  // Own process group: `go run` starts a child binary, and we stop both.
+  const child = spawn("go", args, { cwd: ROOT, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  let stderr = "";
+  child.stderr.on("data", (d) => (stderr += d));
+  const url = new Promise((resolve, reject) => {
+    let out = "";
+    const timer = setTimeout(() => reject(new Error(`dev server did not start within ${SERVER_TIMEOUT / 1000} s\n${stderr}`)), SERVER_TIMEOUT);
+    child.stdout.on("data", (d) => {
+      const m = /Serving .* at (http:\/\/\S+?)\/?\s/.exec((out += d));
+      if (m) clearTimeout(timer), resolve(m[1]);
+    });
+    child.on("error", (e) => (clearTimeout(timer), reject(e)));
+    child.on("exit", (code, signal) => (clearTimeout(timer), reject(new Error(`dev server exited (${signal ?? code}) before serving\n${stderr}`))));
+  });
+  const kill = (sig) => {
+    try {
+      process.kill(-child.pid, sig);
+    } catch {}
+  };
+  const stop = () => {
+    if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    kill("SIGTERM");
+    const hard = setTimeout(() => kill("SIGKILL"), 5_000);
+    return exited.finally(() => clearTimeout(hard));
+  };
+  return { url, stop };
+}
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+export const round1 = (x) => Math.round(x * 10) / 10;
+export const round2 = (x) => Math.round(x * 100) / 100;
+export const fmt = (x) => (x === undefined ? "—" : Math.round(x).toLocaleString("en-US"));
+
+export function table(header, rows) {
+  const cells = [header, ...rows].map((r) => r.map(String));
+  const widths = header.map((_, i) => Math.max(3, ...cells.map((r) => r[i].length)));
+  const line = (r) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(" | ")} |`;
+  return [line(cells[0]), `| ${widths.map((w) => "-".repeat(w)).join(" | ")} |`, ...cells.slice(1).map(line)].join("\n");
+}
+
+// run calls main(cleanups) and runs every clean-up pushed there (servers,
+// browsers, temporary folders) when it ends, fails or is interrupted.
+export function run(main) {
+  const cleanups = [];
+  let cleaning;
+  const cleanup = () =>
+    (cleaning ??= (async () => {
+      for (const c of cleanups) await Promise.resolve().then(c).catch(() => {});
+    })());
+  for (const sig of ["SIGINT", "SIGTERM"])
+    process.on(sig, () => {
+      console.error(`\n${sig}: stopping`);
+      cleanup().finally(() => process.exit(130));
+    });
+  main(cleanups)
+    .catch((e) => {
+      console.error(`\nBENCHMARK FAILED: ${e?.stack ?? e}`);
+      process.exitCode = 1;
+    })
+    .finally(cleanup);
+}

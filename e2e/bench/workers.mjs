@@ -1,0 +1,332 @@
+// Worker benchmark, in Debian's Chromium, our core vs PyScript's core, with
+// MicroPython and Pyodide, a fresh browser context for every run:
+//   - rt: synchronous round trips: a worker script reads document.title 3,000
+//     times (warm-up), then 3,000 times timed; reads/s. Plus a bare-JavaScript
+//     ceiling (no interpreter, no core): a module worker doing the same reads
+//     through a SharedArrayBuffer with plain Atomics.wait/notify, the page
+//     answering from an Atomics.waitAsync loop (pages/workers/rt-ceiling.html).
+//   - click: main → worker events: a Python @when("click") listener in the
+//     worker; the page clicks its button 500 times in a loop and waits until
+//     the worker has written back count 500; handled clicks/s.
+//   - start: a page with only a worker script printing "hello world"; ms from
+//     navigation start to the worker script's mpy:done / py:done (cold cache).
+//
+//   make bench      (runs bench.mjs, then this; or node e2e/bench/workers.mjs
+//                    from the repo root. BENCH_RUNS=N overrides the 5 rounds,
+//                    BENCH_ONLY=mpy or py benches one interpreter)
+//
+// Pages are in pages/workers/: <type>-<bench>-<ours|pyscript>.html, identical
+// but for the core include (checked at start, see checkPages). One untimed
+// warm-up run per variant, then rounds interleaving the variants in a rotated
+// order. Results go to stdout, bench-workers.md and bench-workers.json at the
+// repo root. The bench reports; it never fails on slowness, only on broken runs.
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { CHROMIUM, CHROMIUM_ARGS } from "../chromium.mjs";
+import {
+  INTERPRETER_VERSIONS, PAGES_DIR, PYSCRIPT_VERSION, ROOT, chromium, fmt, parseRuns, round1, round2, run, sleep,
+  startServer, table,
+} from "./common.mjs";
+
+const RUNS = parseRuns(process.env.BENCH_RUNS, 5);
+const RUN_TIMEOUT = 60_000; // per wait: boot, the reads, the clicks
+const PAUSE = 500; // after each run: the closed context's renderer exits, the CPU idles
+const CLICKS = 500;
+
+const INTERPRETERS = [
+  { type: "mpy", name: "MicroPython", version: INTERPRETER_VERSIONS.mpy },
+  { type: "py", name: "Pyodide", version: INTERPRETER_VERSIONS.py },
+].filter((i) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(",").includes(i.type)); // BENCH_ONLY=mpy|py
+if (!INTERPRETERS.length) throw new Error(`BENCH_ONLY=${process.env.BENCH_ONLY}: want mpy, py or mpy,py`);
+
+const VARIANTS = {
+  ours: { key: "ours", label: "GoPyScript core (ours)" },
+  pyscript: { key: "pyscript", label: `PyScript ${PYSCRIPT_VERSION} core` },
+  ceiling: { key: "ceiling", label: "bare JS ceiling (SAB + Atomics.wait/notify)" },
+};
+const BENCHES = [
+  {
+    key: "rt",
+    title: "Worker → page synchronous round trips",
+    note: "`document.title` read from a worker script (`from pyscript import document`): 3,000 warm-up reads (so that the JIT has settled: the first few thousand calls run unoptimized code, ours more than the others), then 3,000 timed with `js.performance.now()`; reads per second, higher is better. The ceiling page does the same reads from a plain module worker through a SharedArrayBuffer (worker: `Atomics.wait`; page: an `Atomics.waitAsync` loop; no spinning).",
+    unit: "reads/s",
+    higher: true,
+    variants: [VARIANTS.ours, VARIANTS.pyscript, VARIANTS.ceiling],
+    file: (type, v) => (v === "ceiling" ? "workers/rt-ceiling.html" : `workers/${type}-rt-${v}.html`),
+    measure: measureRate,
+  },
+  {
+    key: "click",
+    title: "Page → worker events",
+    note: `A worker script's \`@when("click", "#btn")\` handler counts and writes the count back to the button (\`dataset.count\`); the page calls \`btn.click()\` ${CLICKS} times in a loop and polls until the count reaches ${CLICKS}; handled clicks per second, higher is better. "click() loop" is the median main-thread time of the ${CLICKS} \`click()\` calls alone.`,
+    unit: "clicks/s",
+    higher: true,
+    variants: [VARIANTS.ours, VARIANTS.pyscript],
+    file: (type, v) => `workers/${type}-click-${v}.html`,
+    measure: measureClicks,
+  },
+  {
+    key: "start",
+    title: "Worker start, cold cache",
+    note: 'A page with a single worker script, `print("hello world")`: ms from navigation start to that script\'s `mpy:done` / `py:done` (`detail.worker === true`), lower is better.',
+    unit: "ms",
+    higher: false,
+    variants: [VARIANTS.ours, VARIANTS.pyscript],
+    file: (type, v) => `workers/${type}-start-${v}.html`,
+    measure: measureStart,
+  },
+];
+
+// --- pages and dev server ---------------------------------------------------------
+
+// checkPages asserts that each ours/PyScript pair is the same page but for the
+// core include (our /dist/core.js vs PyScript's core.js with `offline`, and
+// its comment), runs the same Python code as the other interpreter's pages,
+// and returns that code per bench.
+function checkPages() {
+  const code = {};
+  for (const bench of BENCHES)
+    for (const { type } of INTERPRETERS) {
+      const read = (v) => {
+        const file = bench.file(type, v);
+        const html = readFileSync(path.join(PAGES_DIR, file), "utf8");
+        const src = new RegExp(`<script type="${type}" worker>([\\s\\S]*?)</script>`).exec(html)?.[1];
+        const include = v === "ours" ? '<script type="module" src="/dist/core.js"></script>' : '<script type="module" src="/pyscript/core.js" offline></script>';
+        if (src === undefined || html.split(include).length !== 2) throw new Error(`${file}: want one <script type="${type}" worker> and the include ${include}`);
+        return { file, src, rest: html.replace(include, "CORE").replace(/ *<!-- offline:[\s\S]*?-->\n/, "") };
+      };
+      const [ours, pys] = [read("ours"), read("pyscript")];
+      if (ours.src !== pys.src) throw new Error(`${ours.file} and ${pys.file} run different Python code`);
+      if (ours.rest !== pys.rest) throw new Error(`${ours.file} and ${pys.file} differ beyond the core include`);
+      if ((code[bench.key] ??= ours.src) !== ours.src) throw new Error(`${ours.file}: not the same Python code as the other interpreter's page`);
+    }
+  return code;
+}
+
+// --- one run ------------------------------------------------------------------------
+
+// runOnce opens one page in a fresh context and returns bench.measure's result
+// ({ value, ...extras }). Any console error, page error, failed or 4xx/5xx
+// request, request off the dev server, or timeout fails the whole bench.
+async function runOnce(browser, base, interp, bench, variant) {
+  const url = `${base}/${bench.file(interp.type, variant.key)}`;
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const log = { errors: [], stdout: [], foreign: [] };
+    // Console messages of the page's workers arrive here too.
+    page.on("console", (m) => {
+      if (m.type() === "error") log.errors.push(`console.error: ${m.text()}`);
+      else if (m.type() === "log") log.stdout.push(m.text());
+    });
+    page.on("pageerror", (e) => log.errors.push(`page error: ${e}`));
+    page.on("request", (r) => {
+      if (!r.url().startsWith(base + "/") && !/^(data|blob):/.test(r.url())) log.foreign.push(r.url());
+    });
+    page.on("requestfailed", (r) => log.errors.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
+    page.on("response", (r) => r.status() >= 400 && log.errors.push(`HTTP ${r.status()}: ${r.url()}`));
+    const check = () => {
+      if (log.foreign.length) log.errors.push(`requests left the dev server: ${log.foreign.splice(0).join(", ")}`);
+      if (log.errors.length) throw new Error(`${url} failed:\n  ${log.errors.join("\n  ")}`);
+    };
+    await page.goto(url, { waitUntil: "commit", timeout: RUN_TIMEOUT });
+    const result = await bench.measure(page, log, check, interp);
+    check();
+    return result;
+  } finally {
+    await context.close();
+    await sleep(PAUSE);
+  }
+}
+
+// poll evaluates fn in the page every 25 ms until it returns something other
+// than undefined; a broken run or RUN_TIMEOUT fails.
+async function poll(page, check, fn, what) {
+  const started = Date.now();
+  for (;;) {
+    check();
+    let v;
+    try {
+      v = await page.evaluate(fn);
+    } catch {} // navigation still settling
+    if (v !== undefined) return v;
+    if (Date.now() - started > RUN_TIMEOUT) throw new Error(`${page.url()}: no ${what} within ${RUN_TIMEOUT / 1000} s`);
+    await sleep(25);
+  }
+}
+
+async function measureRate(page, log, check) {
+  const rate = await poll(page, check, () => document.body.dataset.rate, "data-rate");
+  if (!/^[1-9]\d*$/.test(rate)) throw new Error(`${page.url()}: data-rate=${JSON.stringify(rate)}, want a positive integer`);
+  return { value: Number(rate) };
+}
+
+async function measureClicks(page, log, check) {
+  await poll(page, check, () => document.body.dataset.ready, "data-ready");
+  const r = await page.evaluate(
+    async ({ clicks, timeout }) => {
+      const btn = document.getElementById("btn");
+      const t0 = performance.now();
+      for (let i = 0; i < clicks; i++) btn.click();
+      const loop = performance.now() - t0;
+      while (btn.dataset.count !== String(clicks)) {
+        if (performance.now() - t0 > timeout) return { error: `count ${btn.dataset.count} after ${timeout / 1000} s, want ${clicks}` };
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      }
+      return { rate: clicks / ((performance.now() - t0) / 1000), loop };
+    },
+    { clicks: CLICKS, timeout: RUN_TIMEOUT },
+  );
+  check();
+  if (r.error) throw new Error(`${page.url()}: ${r.error}`);
+  return { value: Math.round(r.rate), clickLoop: round1(r.loop) };
+}
+
+async function measureStart(page, log, check, interp) {
+  const done = await poll(page, check, () => window.__done, `worker ${interp.type}:done`);
+  // Output may trail the done event by a console round trip.
+  for (let i = 0; i < 40 && !log.stdout.includes("hello world"); i++) await sleep(50);
+  if (!log.stdout.includes("hello world")) throw new Error(`${page.url()}: "hello world" was not printed (console: ${JSON.stringify(log.stdout)})`);
+  const cached = await page.evaluate(() =>
+    performance.getEntriesByType("resource").filter((e) => e.transferSize === 0 && e.encodedBodySize > 0).map((e) => e.name),
+  );
+  if (cached.length) throw new Error(`${page.url()}: served from cache, not a cold run: ${cached.join(", ")}`);
+  return { value: round1(done) };
+}
+
+// --- statistics and reporting -------------------------------------------------------
+
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+const stats = (xs) => ({ median: round1(median(xs)), min: Math.min(...xs), max: Math.max(...xs), n: xs.length });
+
+// summarize: per interpreter and variant, stats of the values (and of the
+// click loop); the ratios of medians, and ours ÷ PyScript paired per round.
+function summarize(bench, results) {
+  const summary = {};
+  for (const { type } of INTERPRETERS) {
+    const runs = results[type];
+    const s = (summary[type] = { variants: {} });
+    for (const v of bench.variants) {
+      const vr = runs.filter((r) => r.variant === v.key);
+      s.variants[v.key] = stats(vr.map((r) => r.value));
+      if (vr[0].clickLoop !== undefined) s.variants[v.key].clickLoop = round1(median(vr.map((r) => r.clickLoop)));
+    }
+    const med = (k) => s.variants[k].median;
+    s.ratios = { "ours ÷ PyScript": round2(med("ours") / med("pyscript")) };
+    if (s.variants.ceiling) {
+      s.ratios["ours ÷ ceiling"] = round2(med("ours") / med("ceiling"));
+      s.ratios["PyScript ÷ ceiling"] = round2(med("pyscript") / med("ceiling"));
+    }
+    const paired = [...new Set(runs.map((r) => r.round))].map((k) => {
+      const get = (key) => runs.find((r) => r.round === k && r.variant === key).value;
+      return get("ours") / get("pyscript");
+    });
+    s.pairedRatio = round2(median(paired));
+  }
+  return summary;
+}
+
+function report(summaries, meta) {
+  const out = [
+    "## Worker benchmark",
+    "",
+    `${meta.date} · Chromium ${meta.chromium} (headless) · ${meta.runs} round${meta.runs > 1 ? "s" : ""} per variant, ` +
+      `interleaved, fresh browser context each · ${meta.cpu}, load average ${meta.loadavgBefore} before / ${meta.loadavgAfter} after · node ${meta.node}`,
+    "",
+    `Our core (\`/dist/core.js\`) vs PyScript ${meta.pyscript}'s core (\`/pyscript/core.js\` with \`offline\`), both loading the same self-hosted interpreter files from the same server (COOP/COEP, so both use SharedArrayBuffer).`,
+  ];
+  for (const bench of BENCHES) {
+    const sum = summaries[bench.key];
+    const ceiling = bench.variants.some((v) => v.key === "ceiling");
+    const loop = bench.key === "click";
+    out.push("", `### ${bench.title}`, "", bench.note, "");
+    const rows = [];
+    for (const interp of INTERPRETERS) {
+      const s = sum[interp.type];
+      for (const v of bench.variants) {
+        const x = s.variants[v.key];
+        const row = [`${interp.name} ${interp.version}`, v.label, fmt(x.median), `${fmt(x.min)}–${fmt(x.max)}`, (x.median / s.variants.pyscript.median).toFixed(2)];
+        if (ceiling) row.push((x.median / s.variants.ceiling.median).toFixed(2));
+        if (loop) row.push(`${fmt(x.clickLoop)} ms`);
+        rows.push(row);
+      }
+    }
+    const header = ["interpreter", "variant", `median ${bench.unit}`, "min–max", "÷ PyScript"];
+    if (ceiling) header.push("÷ ceiling");
+    if (loop) header.push("click() loop");
+    out.push(table(header, rows), "");
+    const better = bench.higher ? "higher is better" : "lower is better";
+    for (const interp of INTERPRETERS) {
+      const s = sum[interp.type];
+      const ratios = Object.entries(s.ratios).map(([k, r], i) => (i === 0 ? `${k} = **${r.toFixed(2)}**` : `${k} = ${r.toFixed(2)}`));
+      out.push(`- ${interp.name}: ${ratios.join(", ")} (ours ÷ PyScript per round, median: ${s.pairedRatio.toFixed(2)}; ${better})`);
+    }
+  }
+  return out.join("\n") + "\n";
+}
+
+// --- main -----------------------------------------------------------------------------
+
+async function main(cleanups) {
+  for (const f of ["dist/core.js", "dist/core.wasm", "dist/micropython/micropython.mjs", "dist/pyodide/pyodide.mjs"])
+    if (!existsSync(path.join(ROOT, f))) throw new Error(`${f} is missing: run \`make dist\` first`);
+  const t0 = Date.now();
+  const code = checkPages(); // broken fixtures fail before anything starts
+
+  // The pages in /workers/ load PyScript's interpreters relative to themselves.
+  const server = startServer(["-mount", "/workers/pyscript/micropython/=dist/micropython", "-mount", "/workers/pyscript/pyodide/=dist/pyodide"]);
+  cleanups.unshift(server.stop);
+  const base = await server.url;
+  console.error(`dev server: ${base}`);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, handleSIGINT: false, handleSIGTERM: false });
+  cleanups.unshift(() => browser.close());
+  const meta = {
+    date: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
+    chromium: browser.version(),
+    runs: RUNS,
+    node: process.version,
+    cpu: `${os.cpus()[0]?.model?.trim() ?? "unknown CPU"} ×${os.cpus().length}`,
+    loadavgBefore: os.loadavg()[0].toFixed(2),
+    pyscript: PYSCRIPT_VERSION,
+    interpreters: Object.fromEntries(INTERPRETERS.map((i) => [i.type, `${i.name} ${i.version}`])),
+    code,
+  };
+
+  const results = Object.fromEntries(BENCHES.map((b) => [b.key, {}]));
+  for (const interp of INTERPRETERS) {
+    for (const bench of BENCHES) {
+      // One untimed warm-up per variant: server, OS file cache and browser
+      // binary are warm for the first timed round too. It also checks each page.
+      for (const v of bench.variants) await runOnce(browser, base, interp, bench, v);
+      const runs = (results[bench.key][interp.type] = []);
+      for (let round = 0; round < RUNS; round++) {
+        const order = bench.variants.map((_, i) => bench.variants[(i + round) % bench.variants.length]);
+        const line = [];
+        for (const v of order) {
+          const r = await runOnce(browser, base, interp, bench, v);
+          runs.push({ round, variant: v.key, ...r });
+          line.push(`${v.key} ${fmt(r.value)}`);
+        }
+        console.error(`${interp.name} ${bench.key} round ${round + 1}/${RUNS}: ${line.join(", ")} ${bench.unit}`);
+      }
+    }
+  }
+
+  meta.loadavgAfter = os.loadavg()[0].toFixed(2);
+  meta.seconds = Math.round((Date.now() - t0) / 1000);
+  const summaries = Object.fromEntries(BENCHES.map((b) => [b.key, summarize(b, results[b.key])]));
+  const md = report(summaries, meta);
+  process.stdout.write("\n" + md);
+  writeFileSync(path.join(ROOT, "bench-workers.md"), md);
+  writeFileSync(path.join(ROOT, "bench-workers.json"), JSON.stringify({ meta, summary: summaries, results }, null, 1) + "\n");
+  console.error(`\nwrote bench-workers.md and bench-workers.json (${meta.seconds} s)`);
+}
+
+run(main);
