@@ -309,23 +309,29 @@ const spinner = (ms) => {
 
 export const watch = (sab, index, exports) => {
   const i32 = new Int32Array(sab);
-  let seen = 0;
+  // The counter of the last request served. A wake-up proves nothing: the
+  // worker notifies after bumping the counter, and when its thread stalls
+  // in between, the page may have served that request (seen by spinning)
+  // and gone back to waiting before the late notify wakes it. Serving
+  // again would answer the worker's next request with a stale one.
+  let served = 0;
   const spin = spinner(0.03);
-  const requested = () => Atomics.load(i32, REQUEST) !== seen;
+  const requested = () => Atomics.load(i32, REQUEST) !== served;
   const serve = () => {
     const slice = performance.now() + SLICE;
-    for (;;) {
-      seen = Atomics.load(i32, REQUEST);
+    while (requested()) {
+      served = Atomics.load(i32, REQUEST);
       if (Atomics.load(i32, STATE) !== 0) return;
       const length = exports.gps_serve(index, Atomics.load(i32, LENGTH));
-      if (length < 0) return next(); // answered later, through reply
+      if (length < 0) break; // answered later, through reply
       reply(i32, length);
-      if (!spin(requested) || performance.now() > slice) return next();
+      if (!spin(requested) || performance.now() > slice) break;
     }
+    next();
   };
   const next = () => {
     if (Atomics.load(i32, STATE) !== 0) return;
-    const wait = Atomics.waitAsync(i32, REQUEST, seen);
+    const wait = Atomics.waitAsync(i32, REQUEST, served);
     if (wait.async) wait.value.then(serve);
     else setTimeout(serve); // a request came in meanwhile: serve it, after the event loop had its turn
   };

@@ -189,6 +189,34 @@ for (const type of ["mpy", "py"]) {
   });
 }
 
+test("the page serves each worker request once, even when the worker's notify comes late", async ({ page }) => {
+  await page.goto("/workers/glue.html");
+  const served = await page.evaluate(async () => {
+    const { watch } = await import("/dist/channel.js");
+    const i32 = new Int32Array(new SharedArrayBuffer(64));
+    let calls = 0;
+    watch(i32.buffer, 0, { gps_serve: () => (calls++, 0) });
+    const turns = async (n) => {
+      for (let i = 0; i < n; i++) await new Promise((resolve) => setTimeout(resolve));
+    };
+    // One request (the counter in slot 0), served.
+    Atomics.add(i32, 0, 1);
+    Atomics.notify(i32, 0);
+    while (calls < 1) await turns(1);
+    await turns(5);
+    // The worker's thread stalled between bumping the counter and notifying:
+    // the page already served that request, and now the notify arrives.
+    Atomics.notify(i32, 0);
+    await turns(5);
+    const servedOnce = calls;
+    Atomics.store(i32, 3, 1); // closed
+    Atomics.notify(i32, 0);
+    return servedOnce;
+  });
+  // A second serve would answer the worker's next request with this one's answer.
+  expect(served).toBe(1);
+});
+
 test("workers run under a strict CSP: no eval, no inline scripts, worker-src 'self'", async ({ page }) => {
   const log = await open(page, "/workers/csp.html");
   await expect.poll(() => data(page), { timeout: 30_000 }).toEqual({ mpy: "ran", py: "ran" });
