@@ -80,7 +80,6 @@ func (x *xworker) augment() {
 	}
 	define("ready", x.ready.Get("promise"))
 	x.early = [][]any{}
-	post := js.Global().Get("Worker").Get("prototype").Get("postMessage")
 	define("postMessage", x.callback("posting to a worker", func(_ js.Value, args []js.Value) any {
 		params := make([]any, len(args))
 		for i, a := range args {
@@ -89,7 +88,7 @@ func (x *xworker) augment() {
 		if x.early != nil {
 			x.early = append(x.early, params)
 		} else {
-			post.Call("call", append([]any{w}, params...)...)
+			x.post(params...)
 		}
 		return nil
 	}))
@@ -151,12 +150,16 @@ func (x *xworker) start() {
 		"interpreter": x.interpreter(),
 	}
 	msg := map[string]any{"module": x.page.host.Get("module"), "init": init, "start": start}
-	post := js.Global().Get("Worker").Get("prototype").Get("postMessage")
-	post.Call("call", x.worker, msg, transfer)
+	x.post(msg, transfer)
 	for _, params := range x.early {
-		post.Call("call", append([]any{x.worker}, params...)...)
+		x.post(params...)
 	}
 	x.early = nil
+}
+
+// post is the Worker's own postMessage, which xworker.postMessage shadows.
+func (x *xworker) post(params ...any) {
+	js.Global().Get("Worker").Get("prototype").Get("postMessage").Call("call", append([]any{x.worker}, params...)...)
 }
 
 // interpreter is the default interpreter module for this worker: the

@@ -60,6 +60,12 @@ def test_big_numbers_keep_their_value():
     assert holder.huge == 1e300
 
 
+def test_bigints_travel_both_ways():
+    # A page BigInt comes back as what the interpreter makes of one, and
+    # goes to the page as a BigInt again.
+    assert window.String(window.eval("12345678901234567890n")) == "12345678901234567890"
+
+
 def test_objects_travel_by_reference():
     body = document.body
     assert body == document.body

@@ -88,7 +88,7 @@ func (e *end) toWire(v js.Value, depth int) (wire.Value, error) {
 	// syscall/js knows a primitive's type without asking JS; only objects
 	// and functions need the glue's kind.
 	var k int
-	switch v.Type() {
+	switch typeOf(v) {
 	case js.TypeUndefined:
 		return wire.UndefinedValue(), nil
 	case js.TypeNull:
@@ -109,16 +109,6 @@ func (e *end) toWire(v js.Value, depth int) (wire.Value, error) {
 		return wire.Value{Kind: wire.View, Sub: uint8(k - kindViewFirst), Bytes: viewBytes(v)}, nil
 	}
 	switch k {
-	case kindUndefined:
-		return wire.UndefinedValue(), nil
-	case kindNull:
-		return wire.NullValue(), nil
-	case kindBoolean:
-		return wire.BoolValue(v.Bool()), nil
-	case kindNumber:
-		return wire.NumberValue(v.Float()), nil
-	case kindString:
-		return wire.StringValue(v.String()), nil
 	case kindBigInt:
 		return wire.Value{Kind: wire.BigInt, Str: jsString.Invoke(v).String()}, nil
 	case kindSymbol:
@@ -171,6 +161,18 @@ func (e *end) toWire(v js.Value, depth int) (wire.Value, error) {
 		out.Keys[i], out.Items[i] = key, item
 	}
 	return out, nil
+}
+
+// typeOf is v.Type() for any JS value: syscall/js has no Type for a BigInt
+// (Type panics), so a BigInt reports as an object and the glue's kind tells
+// it apart.
+func typeOf(v js.Value) (t js.Type) {
+	defer func() {
+		if recover() != nil {
+			t = js.TypeObject
+		}
+	}()
+	return v.Type()
 }
 
 // lendFunction lends a function; a Python callable is kept alive by its own
@@ -423,7 +425,7 @@ func (e *end) errorValue(thrown js.Value) wire.Value {
 }
 
 func stringOr(v js.Value) string {
-	if v.Type() == js.TypeString {
+	if typeOf(v) == js.TypeString {
 		return v.String()
 	}
 	return ""

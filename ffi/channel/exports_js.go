@@ -4,6 +4,7 @@ import (
 	"syscall/js"
 
 	"github.com/gopyscript/gopyscript/ffi"
+	"github.com/gopyscript/gopyscript/ffi/wire"
 )
 
 // The hot path enters Go through wasm exports, not js.FuncOf: an export is
@@ -20,16 +21,19 @@ import (
 //
 //go:wasmexport gps_serve
 func gpsServe(index, length int32) (written int32) {
-	defer func() {
-		if r := recover(); r != nil {
-			ffi.PanicReporter("answering a worker", ffi.PanicError(r))
-			written = -1
-		}
-	}()
 	if index < 0 || int(index) >= len(pages) || pages[index] == nil {
 		return -1
 	}
-	return int32(pages[index].serve(int(length)))
+	p := pages[index]
+	defer func() {
+		// -1 would mean "answered later": the worker would wait for good.
+		if r := recover(); r != nil {
+			err := ffi.PanicError(r)
+			ffi.PanicReporter("answering a worker", err)
+			written = int32(p.respond(resultThrown, wire.ErrorValue("Error", "GoPyScript internal error: "+err.Error(), "")))
+		}
+	}()
+	return int32(p.serve(int(length)))
 }
 
 // gpsInvoke calls worker function id for one of its wrappers on the page

@@ -433,14 +433,15 @@ func (p *Page) call(runtime uint32) (js.Value, bool) {
 		return catch(func() js.Value { return p.Runtime(name, arrayItems(args)) })
 	}
 	fn := p.Sync.Get(name)
-	if fn.Type() != js.TypeFunction {
+	if typeOf(fn) != js.TypeFunction {
 		return jsErrorClass.New("pyscript.sync." + name + " is not a function: assign it to xworker.sync." + name + " on the page"), true
 	}
 	return catch(func() js.Value { return reflectApply.Invoke(fn, p.Sync, args) })
 }
 
 func isThenable(v js.Value) bool {
-	return (v.Type() == js.TypeObject || v.Type() == js.TypeFunction) && v.Get("then").Type() == js.TypeFunction
+	t := typeOf(v)
+	return (t == js.TypeObject || t == js.TypeFunction) && typeOf(v.Get("then")) == js.TypeFunction
 }
 
 func toArray(vs []js.Value) js.Value {

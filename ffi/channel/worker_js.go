@@ -84,7 +84,7 @@ func (w *Worker) request(op uint8, target uint32, count int) int {
 	values := make([]wire.Value, count)
 	for i := range values {
 		v := w.io.Index(i)
-		if op == opApply && i == 0 && (v.Type() != js.TypeObject && v.Type() != js.TypeFunction || w.kind.Invoke(v).Int() >= 0) {
+		if t := typeOf(v); op == opApply && i == 0 && (t != js.TypeObject && t != js.TypeFunction || w.kind.Invoke(v).Int() >= 0) {
 			values[i] = wire.UndefinedValue() // `this` is only sent when it is a page object
 			continue
 		}
