@@ -3,7 +3,7 @@
 // Go does not: build Proxies and closures, and do in one call what would
 // otherwise be several crossings between Go and JS (each costs about a
 // microsecond). The numbers below are ffi/channel/protocol.go's: keep them
-// in step (the wasm tests check that they match).
+// in step (ffi/channel/protocol_test.go checks that they match).
 
 // Request kinds (protocol.go op*).
 export const OP = { get: 1, set: 2, has: 3, delete: 4, apply: 5, construct: 6, keys: 7, describe: 8, call: 9 };
@@ -71,6 +71,25 @@ export const channel = (host = {}) => {
     if (!collected.length) setTimeout(() => release(collected.splice(0)));
     collected.push(id, serial);
   });
+
+  // Strings reach Go as UTF-8 in `scratch`, which Go copies from: a JS
+  // string Go reads through syscall/js costs a reference, three crossings
+  // and a finalizer. textOf(v) puts v there and returns its length, or -1
+  // when v is not a string (or does not fit); a perform's other results
+  // wait in `held` for Go to take.
+  const scratch = new Uint8Array(4096);
+  const encoder = new TextEncoder();
+  const textOf = (v) => {
+    if (typeof v !== "string" || v.length > scratch.length) return -1;
+    const { read, written } = encoder.encodeInto(v, scratch);
+    return read === v.length ? written : -1;
+  };
+  let held;
+  const hold = (v) => {
+    const n = textOf(v);
+    if (n < 0) held = v;
+    return n;
+  };
 
   const performWith = (op, target, ...ops) => {
     switch (op) {
@@ -179,11 +198,20 @@ export const channel = (host = {}) => {
       };
     },
 
+    scratch,
+    textAt: (array, i) => textOf(array[i]),
+    // The result of the last perform that was not a string (taken once).
+    takeResult() {
+      const v = held;
+      held = undefined;
+      return v;
+    },
+
     // Page: one request of the worker, against one of the page's objects,
     // with the operands Go put in `array` (emptied, so Go's reference to it
-    // keeps nothing alive), or given as arguments.
-    perform: (op, target, array) => performWith(op, target, ...array.splice(0)),
-    performWith,
+    // keeps nothing alive), or given as arguments. The result as hold() says.
+    perform: (op, target, array) => hold(performWith(op, target, ...array.splice(0))),
+    performWith: (op, target, ...ops) => hold(performWith(op, target, ...ops)),
 
     // Worker: a call of one of its functions by the page: args = [this, …].
     call(fn, array) {
@@ -270,7 +298,7 @@ const lazyConstructor = (id, name, request) => {
 const wellKnown = new Set(Object.getOwnPropertyNames(Symbol).map((k) => Symbol[k]).filter((s) => typeof s === "symbol"));
 
 // The shared buffer's int32 slots (protocol.go slot*).
-const REQUEST = 0, RESPONSE = 1, LENGTH = 2, STATE = 3;
+const REQUEST = 0, RESPONSE = 1, LENGTH = 2, STATE = 3, PAGE_WAITS = 4, WORKER_WAITS = 5;
 
 // Page: serve each request of the worker whose buffer is `sab` as it comes,
 // through the Go core's wasm export (a plain call, no goroutine switch),
@@ -286,9 +314,10 @@ const SLICE = 4;
 
 // spinner(ms) watches for up to ms for ready() to turn true, and says
 // whether it did. Spinning pays only while the peer thread runs: on a busy
-// machine (more threads than cores) it burns the time the peer needs. So
-// a spin that came up empty makes the next 2, 4 … 64 waits skip it, and
-// one that paid resets that.
+// machine (more threads than cores) it burns the time the peer needs. A
+// single miss says little (a worker's requests come in bursts, with a
+// pause between them), but three in a row make the next 2, 4 … 64 waits
+// skip it, and one that paid resets that.
 const spinner = (ms) => {
   let misses = 0, skip = 0;
   return (ready) => {
@@ -297,8 +326,8 @@ const spinner = (ms) => {
     while (!ready()) {
       Atomics.pause?.();
       if (performance.now() >= until) {
-        misses = Math.min(misses + 1, 6);
-        skip = 1 << misses;
+        misses = Math.min(misses + 1, 8);
+        if (misses >= 3) skip = 1 << (misses - 2);
         return false;
       }
     }
@@ -317,32 +346,45 @@ export const watch = (sab, index, exports) => {
   let served = 0;
   const spin = spinner(0.03);
   const requested = () => Atomics.load(i32, REQUEST) !== served;
+  // Yielding through a message: setTimeout would clamp a chain of them to 4 ms.
+  const later = new MessageChannel();
   const serve = () => {
     const slice = performance.now() + SLICE;
-    while (requested()) {
-      served = Atomics.load(i32, REQUEST);
-      if (Atomics.load(i32, STATE) !== 0) return;
-      const length = exports.gps_serve(index, Atomics.load(i32, LENGTH));
-      if (length < 0) break; // answered later, through reply
-      reply(i32, length);
-      if (!spin(requested) || performance.now() > slice) break;
+    for (;;) {
+      if (Atomics.load(i32, STATE) !== 0) return void later.port1.close();
+      if (requested()) {
+        served = Atomics.load(i32, REQUEST);
+        const length = exports.gps_serve(index, Atomics.load(i32, LENGTH));
+        if (length >= 0) reply(i32, length); // else answered later, through reply
+        if (performance.now() > slice) return void later.port2.postMessage(0);
+        if (length >= 0 && spin(requested)) continue;
+      }
+      Atomics.store(i32, PAGE_WAITS, 1);
+      const wait = Atomics.waitAsync(i32, REQUEST, served);
+      if (wait.async) return void wait.value.then(woken);
+      Atomics.store(i32, PAGE_WAITS, 0);
+      // A request came in meanwhile: serve it, slice permitting.
     }
-    next();
   };
-  const next = () => {
-    if (Atomics.load(i32, STATE) !== 0) return;
-    const wait = Atomics.waitAsync(i32, REQUEST, served);
-    if (wait.async) wait.value.then(serve);
-    else setTimeout(serve); // a request came in meanwhile: serve it, after the event loop had its turn
+  const woken = () => {
+    Atomics.store(i32, PAGE_WAITS, 0);
+    serve();
   };
-  next();
+  later.port1.onmessage = serve;
+  serve();
 };
+
+// Waking a thread costs the waker tens of microseconds on a virtual machine
+// (a futex wake, often a cross-CPU interrupt): each side says when it
+// sleeps (PAGE_WAITS, WORKER_WAITS), and the other notifies only then. A
+// side stores its flag before it checks the slot it waits on, and the other
+// changes that slot before it reads the flag: one of them sees the other.
 
 // Page: the response of `length` bytes is in the buffer; wake the worker.
 export const reply = (i32, length) => {
   Atomics.store(i32, LENGTH, length);
   Atomics.store(i32, RESPONSE, 1);
-  Atomics.notify(i32, RESPONSE);
+  if (Atomics.load(i32, WORKER_WAITS)) Atomics.notify(i32, RESPONSE);
 };
 
 // Worker: the request of `length` bytes is in the buffer; signal the page
@@ -354,11 +396,13 @@ export const transact = (i32, length) => {
   Atomics.store(i32, RESPONSE, 0);
   Atomics.store(i32, LENGTH, length);
   Atomics.add(i32, REQUEST, 1);
-  Atomics.notify(i32, REQUEST);
+  if (Atomics.load(i32, PAGE_WAITS)) Atomics.notify(i32, REQUEST);
   workerSpin(() => Atomics.load(i32, RESPONSE) !== 0);
   while (Atomics.load(i32, RESPONSE) === 0) {
     if (Atomics.load(i32, STATE) !== 0) return -1;
+    Atomics.store(i32, WORKER_WAITS, 1);
     Atomics.wait(i32, RESPONSE, 0, 1000);
+    Atomics.store(i32, WORKER_WAITS, 0);
   }
   return Atomics.load(i32, LENGTH);
 };

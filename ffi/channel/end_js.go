@@ -15,6 +15,9 @@ type end struct {
 	glue     js.Value // this end's channel() instance from channel.js
 	kind     js.Value // glue.kind
 	place    js.Value // glue.place
+	textAt   js.Value // glue.textAt
+	scratch  js.Value // glue.scratch: strings as UTF-8, for text
+	textBuf  []byte   // text's copy of scratch
 	lent     handles.Lent[lentValue]
 	borrowed handles.Borrowed
 	// byValue: plain objects, arrays and other objects are copied rather
@@ -75,7 +78,26 @@ func bind(obj js.Value, method string) js.Value {
 }
 
 func newEnd(glue js.Value) end {
-	return end{glue: glue, kind: glue.Get("kind"), place: glue.Get("place"), keys: map[string]js.Value{}}
+	scratch := glue.Get("scratch")
+	return end{
+		glue: glue, kind: glue.Get("kind"), place: glue.Get("place"), keys: map[string]js.Value{},
+		textAt: glue.Get("textAt"), scratch: scratch, textBuf: make([]byte, scratch.Length()),
+	}
+}
+
+// wireAt encodes array[i]. A string comes as bytes through the glue's
+// scratch buffer: reading it as a js.Value costs several times more.
+func (e *end) wireAt(array js.Value, i, depth int) (wire.Value, error) {
+	if n := e.textAt.Invoke(array, i).Int(); n >= 0 {
+		return wire.StringValue(e.text(n)), nil
+	}
+	return e.toWire(array.Index(i), depth)
+}
+
+// text is the string of n bytes the glue left in its scratch buffer.
+func (e *end) text(n int) string {
+	js.CopyBytesToGo(e.textBuf[:n], e.scratch)
+	return string(e.textBuf[:n])
 }
 
 // encodeError is a value that cannot cross, with the reason shown to the user.
@@ -141,7 +163,7 @@ func (e *end) toWire(v js.Value, depth int) (wire.Value, error) {
 		n := v.Length()
 		out := wire.Value{Kind: wire.Array, Items: make([]wire.Value, n)}
 		for i := range n {
-			item, err := e.toWire(v.Index(i), depth+1)
+			item, err := e.wireAt(v, i, depth+1)
 			if err != nil {
 				return wire.Value{}, err
 			}

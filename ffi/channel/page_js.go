@@ -31,6 +31,7 @@ type Page struct {
 
 	perform     js.Value            // glue.perform
 	performWith js.Value            // glue.performWith
+	takeResult  js.Value            // glue.takeResult
 	reply       js.Value            // channel.js reply(i32, length): wakes the worker
 	ops         js.Value            // a request's operands, emptied after use
 	capacity    int                 // the shared buffer's size, as last seen
@@ -53,6 +54,7 @@ func NewPage(glue, exports, sync js.Value) *Page {
 	p.self = global
 	p.perform = p.glue.Get("perform")
 	p.performWith = p.glue.Get("performWith")
+	p.takeResult = p.glue.Get("takeResult")
 	p.reply = glue.Get("reply")
 	p.ops = jsArray.New()
 	p.io = p.glue.Get("io")
@@ -273,10 +275,12 @@ func (p *Page) serve(n int) int {
 	if err != nil {
 		return p.respond(resultThrown, wire.ErrorValue("Error", "GoPyScript: a corrupt request from the worker: "+err.Error(), ""))
 	}
-	result, thrown := p.run(f)
+	result, text, thrown := p.run(f)
 	switch {
 	case thrown:
 		return p.respond(resultThrown, p.errorValue(result))
+	case text >= 0:
+		return p.respond(resultOK, wire.StringValue(p.text(text)))
 	case f.Kind == opDescribe:
 		return p.respondWith(p.descriptor(result))
 	case f.Kind == opCall && isThenable(result):
@@ -349,46 +353,60 @@ var reflectApply = reflect.Get("apply")
 var operands = map[uint8]int{opGet: 1, opSet: 2, opHas: 1, opDelete: 1, opApply: 1, opDescribe: 1, opCall: 1}
 
 // run runs one request against the page's objects and returns its
-// result, or what it threw.
-func (p *Page) run(f wire.Frame) (js.Value, bool) {
+// result, or what it threw. A string result is left as bytes in the glue's
+// scratch buffer: text is their count then, -1 otherwise.
+func (p *Page) run(f wire.Frame) (result js.Value, text int, thrown bool) {
 	if len(f.Values) < operands[f.Kind] {
-		return jsErrorClass.New("GoPyScript: a malformed request from the worker"), true
+		return jsErrorClass.New("GoPyScript: a malformed request from the worker"), -1, true
 	}
 	if f.Kind != opCall && plain(f.Values) {
 		// Only primitives and page objects (a property name, a value): they
 		// go as arguments, without the array.
 		target, err := p.own(f.A)
 		if err != nil {
-			return jsErrorClass.New(err.Error()), true
+			return jsErrorClass.New(err.Error()), -1, true
 		}
 		args := make([]any, 2+len(f.Values))
 		args[0], args[1] = f.Kind, target
 		for i, w := range f.Values {
 			v, err := p.value(w)
 			if err != nil {
-				return jsErrorClass.New(err.Error()), true
+				return jsErrorClass.New(err.Error()), -1, true
 			}
 			args[2+i] = v
 		}
-		return catch(func() js.Value { return p.performWith.Invoke(args...) })
+		return p.performed(catch(func() js.Value { return p.performWith.Invoke(args...) }))
 	}
 	// Stand-ins and containers go straight into a JS array that the glue
 	// empties after use: a stand-in never gets a Go reference to outlive it.
 	for i, w := range f.Values {
 		if err := p.put(p.ops, i, w); err != nil {
 			p.ops.Set("length", 0)
-			return jsErrorClass.New(err.Error()), true
+			return jsErrorClass.New(err.Error()), -1, true
 		}
 	}
 	if f.Kind == opCall {
-		return p.call(f.A)
+		result, thrown := p.call(f.A)
+		return result, -1, thrown
 	}
 	target, err := p.own(f.A)
 	if err != nil {
 		p.ops.Set("length", 0)
-		return jsErrorClass.New(err.Error()), true
+		return jsErrorClass.New(err.Error()), -1, true
 	}
-	return catch(func() js.Value { return p.perform.Invoke(f.Kind, target, p.ops) })
+	return p.performed(catch(func() js.Value { return p.perform.Invoke(f.Kind, target, p.ops) }))
+}
+
+// performed reads what glue.perform returned: a string's length, or -1 for
+// a result to take from the glue.
+func (p *Page) performed(n js.Value, thrown bool) (js.Value, int, bool) {
+	switch {
+	case thrown:
+		return n, -1, true
+	case n.Int() >= 0:
+		return js.Value{}, n.Int(), false
+	}
+	return p.takeResult.Invoke(), -1, false
 }
 
 // plain reports whether values holds no stand-in or container.

@@ -19,13 +19,15 @@
 // sends a Release message with the number of times it was received.
 package channel
 
-// The SharedArrayBuffer starts with four int32 slots, then the payload.
+// The SharedArrayBuffer starts with six int32 slots, then the payload.
 const (
-	slotRequest  = 0 // request counter: the worker bumps it, the page waits on it
-	slotResponse = 1 // response flag: the page sets it to 1, the worker waits on it
-	slotLength   = 2 // payload length in bytes, of the request or the response
-	slotState    = 3 // stateOpen, or stateClosed once the page stops serving
-	payloadStart = 16
+	slotRequest     = 0 // request counter: the worker bumps it, the page waits on it
+	slotResponse    = 1 // response flag: the page sets it to 1, the worker waits on it
+	slotLength      = 2 // payload length in bytes, of the request or the response
+	slotState       = 3 // stateOpen, or stateClosed once the page stops serving
+	slotPageWaits   = 4 // 1 while the page waits for a request: notify it
+	slotWorkerWaits = 5 // 1 while the worker waits for a response: notify it
+	payloadStart    = 24
 
 	stateOpen   = 0
 	stateClosed = 1

@@ -83,12 +83,13 @@ func (w *Worker) request(op uint8, target uint32, count int) int {
 	}
 	values := make([]wire.Value, count)
 	for i := range values {
-		v := w.io.Index(i)
-		if t := typeOf(v); op == opApply && i == 0 && (t != js.TypeObject && t != js.TypeFunction || w.kind.Invoke(v).Int() >= 0) {
-			values[i] = wire.UndefinedValue() // `this` is only sent when it is a page object
-			continue
+		var wv wire.Value
+		var err error
+		if op == opApply && i == 0 {
+			wv, err = w.thisValue(w.io.Index(0))
+		} else {
+			wv, err = w.wireAt(w.io, i, 0)
 		}
-		wv, err := w.toWire(v, 0)
 		if err != nil {
 			return w.failWith(global.Get("TypeError").New(err.Error()))
 		}
@@ -101,6 +102,15 @@ func (w *Worker) request(op uint8, target uint32, count int) int {
 	w.capacity = fit(w.sab, w.capacity, payloadStart+len(frame))
 	js.CopyBytesToJS(w.bytes, frame)
 	return len(frame)
+}
+
+// thisValue encodes a call's `this`: only a page object is sent, anything
+// else means the page's default.
+func (w *Worker) thisValue(v js.Value) (wire.Value, error) {
+	if t := typeOf(v); t != js.TypeObject && t != js.TypeFunction || w.kind.Invoke(v).Int() >= 0 {
+		return wire.UndefinedValue(), nil
+	}
+	return w.toWire(v, 0)
 }
 
 func (w *Worker) failWith(err js.Value) int {
