@@ -177,21 +177,26 @@ export const channel = (host = {}) => {
 
     // Page: stand-ins are functions that call the worker function through
     // the Go core's wasm export (this and the arguments in io, the Promise
-    // of the result back in io[0]).
+    // of the result back in io[0]). A listener the browser calls while it
+    // dispatches an event gets no answer: the browser ignores what it
+    // returns, and the worker shows its exceptions itself.
     io: [],
     wrappers(index, exports) {
       const { io } = this;
       make = (id) => {
         const fn = function (...args) {
           if (closed) return Promise.reject(new Error("the worker was terminated")).catch(() => {});
-          for (const method of fn[INVOKE] ?? []) args[0]?.[method]?.();
+          const event = args[0];
+          for (const method of fn[INVOKE] ?? []) event?.[method]?.();
+          const dispatched = event instanceof Event && event.eventPhase !== Event.NONE && event.currentTarget === this;
           io.length = 0;
           io.push(this, ...args);
-          exports.gps_invoke(index, id, io.length);
+          exports.gps_invoke(index, id, io.length, dispatched ? 0 : 1);
           const result = io[0];
           io.length = 0;
           // The worker shows a handler's exception; a caller may await it.
-          result.catch(() => {});
+          // A dispatched call is rejected only when it could not be sent.
+          result?.catch(dispatched ? (error) => console.error(error) : () => {});
           return result;
         };
         return fn;
@@ -344,7 +349,7 @@ export const watch = (sab, index, exports) => {
   // and gone back to waiting before the late notify wakes it. Serving
   // again would answer the worker's next request with a stale one.
   let served = 0;
-  const spin = spinner(0.03);
+  const spin = spinner(0.06);
   const requested = () => Atomics.load(i32, REQUEST) !== served;
   // Yielding through a message: setTimeout would clamp a chain of them to 4 ms.
   const later = new MessageChannel();

@@ -194,6 +194,7 @@ func (x *xworker) control(msg js.Value) {
 			x.fail(message.String())
 		} else {
 			x.page.report(x.spec.typ, message.String())
+			x.tellOnerror(message.String())
 		}
 	case "done":
 		x.ready.Call("resolve", x.worker)
@@ -205,13 +206,19 @@ func (x *xworker) control(msg js.Value) {
 // PyScript, which only logs it), rejects ready and tells onerror.
 func (x *xworker) fail(message string) {
 	x.page.report(x.spec.typ, message)
+	x.ready.Call("reject", x.tellOnerror(message))
+	x.finish(message, true)
+}
+
+// tellOnerror dispatches an error event with message on the worker (its
+// onerror and error listeners hear it) and returns the error.
+func (x *xworker) tellOnerror(message string) js.Value {
 	err := ffi.NewError(message)
-	x.ready.Call("reject", err)
 	init := map[string]any{"error": err, "message": message}
 	event := js.Global().Get("ErrorEvent").New("error", init)
 	event.Set("gopyscript", true)
 	x.worker.Call("dispatchEvent", event)
-	x.finish(message, true)
+	return err
 }
 
 // finish settles the worker's script once: its done event, all-done, the

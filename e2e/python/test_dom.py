@@ -171,6 +171,14 @@ async def test_add_event_listener_and_set_timeout_take_python_functions():
     assert await wait_until(lambda: fired == [1]), fired
 
 
+async def test_page_javascript_gets_what_a_python_function_returns():
+    def double(x):
+        return x * 2
+
+    fn = double if RUNNING_IN_WORKER else create_proxy(double)
+    assert await window.Promise.resolve(21).then(fn) == 42
+
+
 def test_listener_invoke_options_run_on_the_page_synchronously():
     if not RUNNING_IN_WORKER:
         return  # a main-thread handler calls preventDefault itself, in time

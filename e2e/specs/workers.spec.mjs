@@ -129,17 +129,24 @@ for (const type of ["mpy", "py"]) {
       expect(await data(page)).toMatchObject({ after: "the worker kept running", ready: "resolved", main: "ran" });
     });
 
-    test("an exception the worker does not catch is shown on the page; the worker goes on", async ({ page }) => {
-      await open(page, `/workers/errors.html?type=${type}&case=uncaught`);
-      await allDone(page);
-      await expect.poll(() => errors(page)).toHaveLength(1);
-      const [shown] = await errors(page);
-      expect(shown).toMatch(/^GoPyScript worker w: Uncaught PythonError: Traceback/);
-      expect(shown).toContain("ValueError: raised in a timer of the worker");
-      const seen = await data(page);
-      expect(seen).toMatchObject({ main: "ran", after: "the script ran", ready: "resolved" });
-      expect(seen.onerror).toContain("raised in a timer of the worker");
-    });
+    // A timer's exception is uncaught in the worker; a listener's is caught
+    // by the channel, which shows its traceback.
+    const uncaught = {
+      uncaught: [/^GoPyScript worker w: Uncaught PythonError: Traceback/, "a timer"],
+      listener: [/^Traceback/, "a listener"],
+    };
+    for (const [name, [start, where]] of Object.entries(uncaught))
+      test(`an exception the worker does not catch (${where}) is shown on the page; the worker goes on`, async ({ page }) => {
+        await open(page, `/workers/errors.html?type=${type}&case=${name}`);
+        await allDone(page);
+        await expect.poll(() => errors(page)).toHaveLength(1);
+        const [shown] = await errors(page);
+        expect(shown).toMatch(start);
+        expect(shown).toContain(`ValueError: raised in ${where} of the worker`);
+        const seen = await data(page);
+        expect(seen).toMatchObject({ main: "ran", after: "the script ran", ready: "resolved" });
+        expect(seen.onerror).toContain(`raised in ${where} of the worker`);
+      });
 
     const attributes = {
       "worker-value": "SyntaxError: Invalid worker attribute",

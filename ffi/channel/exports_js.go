@@ -38,13 +38,13 @@ func gpsServe(index, length int32) (written int32) {
 
 // gpsInvoke calls worker function id for one of its wrappers on the page
 // at index (page side): count values (this, the arguments) in the glue's io,
-// the Promise of the result left in io[0].
+// the Promise of the result left in io[0] when answer is 1.
 //
 //go:wasmexport gps_invoke
-func gpsInvoke(index, id, count int32) {
+func gpsInvoke(index, id, count, answer int32) {
 	defer ffi.Recover("calling a worker function")
 	if index >= 0 && int(index) < len(pages) && pages[index] != nil {
-		pages[index].invoke(uint32(id), int(count))
+		pages[index].invoke(uint32(id), int(count), answer == 1)
 	}
 }
 

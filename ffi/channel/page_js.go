@@ -172,20 +172,21 @@ func (p *Page) Close() {
 }
 
 // invoke calls worker function id for a wrapper: this and the arguments
-// are in io; the Promise of the result goes back in io[0]. It runs inside a
-// wasm export (called for every event a worker listens to): it never blocks.
-func (p *Page) invoke(id uint32, count int) {
+// are in io; the Promise of the result goes back in io[0], if answer is
+// set. It runs inside a wasm export (called for every event a worker
+// listens to): it never blocks.
+func (p *Page) invoke(id uint32, count int, answer bool) {
 	operands := make([]js.Value, count)
 	for i := range operands {
 		operands[i] = p.io.Index(i)
 	}
-	p.io.SetIndex(0, p.send(msgInvoke, id, operands))
+	p.io.SetIndex(0, p.send(msgInvoke, id, operands, answer))
 }
 
 // CallExport calls the worker function exported as name (assigned to the
 // worker's pyscript.sync or listed in __export__) and returns a Promise.
 func (p *Page) CallExport(name string, args js.Value) js.Value {
-	promise := p.send(msgExport, 0, append([]js.Value{js.ValueOf(name)}, arrayItems(args)...))
+	promise := p.send(msgExport, 0, append([]js.Value{js.ValueOf(name)}, arrayItems(args)...), true)
 	p.warnIfStuck(p.lastCall, name)
 	return promise
 }
@@ -206,8 +207,9 @@ func (p *Page) warnIfStuck(id uint32, export string) {
 	global.Call("setTimeout", check, 3000)
 }
 
-// send posts a call to the worker and returns the Promise of its answer.
-func (p *Page) send(kind uint8, b uint32, operands []js.Value) js.Value {
+// send posts a call to the worker and returns the Promise of its answer,
+// or undefined when no answer is wanted (and the call could be sent).
+func (p *Page) send(kind uint8, b uint32, operands []js.Value, answer bool) js.Value {
 	if p.closed {
 		return global.Get("Promise").Call("reject", ffi.NewError("the worker was terminated"))
 	}
@@ -220,6 +222,10 @@ func (p *Page) send(kind uint8, b uint32, operands []js.Value) js.Value {
 		values[i] = w
 	}
 	collectSoon() // what Go held of this call's arguments must not outlive it
+	if !answer {
+		p.post(wire.Frame{Kind: kind, B: b, Values: values})
+		return js.Undefined()
+	}
 	p.lastCall++
 	call := global.Get("Promise").Call("withResolvers")
 	p.calls[p.lastCall] = call

@@ -158,7 +158,11 @@ func (w *Worker) receive(data js.Value) {
 	case msgInvoke:
 		own, ok := w.lent.Get(f.B)
 		if !ok {
-			w.reply(f.A, jsErrorClass.New("GoPyScript: the page called a worker function that was already released"), true)
+			err := jsErrorClass.New("GoPyScript: the page called a worker function that was already released")
+			if f.A == 0 && w.Failed != nil {
+				w.Failed(js.Error{Value: err}) // nobody waits for an answer: show it
+			}
+			w.reply(f.A, err, true)
 			return
 		}
 		w.run(f.A, own.call, f.Values, true)
