@@ -134,9 +134,10 @@ export const channel = (host = {}) => {
       return proto === Object.prototype || proto === null ? KIND.plain : KIND.object;
     },
 
-    // Own objects, lent by reference: "id flags name", id 0 when the object
-    // has none yet (Go gives it one and remembers it here).
-    describe: (v) => `${identity.get(v) ?? 0} ${shape(v)} ${nameOf(v)}`,
+    // Own objects, lent by reference: "id flags name" as text in scratch
+    // (see textOf; the name is cut short so that it always fits), id 0 when
+    // the object has none yet (Go gives it one and remembers it here).
+    describe: (v) => textOf(`${identity.get(v) ?? 0} ${shape(v)} ${nameOf(v).slice(0, 256)}`),
     remember: (v, id) => void identity.set(v, id),
     forget: (v) => void identity.delete(v),
     // The peer is gone: nothing it lent may be called any more.
@@ -205,6 +206,11 @@ export const channel = (host = {}) => {
 
     scratch,
     textAt: (array, i) => textOf(array[i]),
+    // Posts the frame of n bytes Go copied into scratch.
+    post(port, n) {
+      const frame = scratch.slice(0, n);
+      port.postMessage(frame, [frame.buffer]);
+    },
     // The result of the last perform that was not a string (taken once).
     takeResult() {
       const v = held;
@@ -349,7 +355,7 @@ export const watch = (sab, index, exports) => {
   // and gone back to waiting before the late notify wakes it. Serving
   // again would answer the worker's next request with a stale one.
   let served = 0;
-  const spin = spinner(0.06);
+  const spin = spinner(0.03);
   const requested = () => Atomics.load(i32, REQUEST) !== served;
   // Yielding through a message: setTimeout would clamp a chain of them to 4 ms.
   const later = new MessageChannel();

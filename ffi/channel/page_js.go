@@ -136,7 +136,7 @@ func (p *Page) Start() (init js.Value, transfer js.Value) {
 	init = jsObject.New()
 	init.Set("port", p.peer)
 	init.Set("sab", p.sab)
-	_, flags, _ := parseDescription(p.glue.Call("describe", global).String())
+	_, flags, _ := p.description(global)
 	init.Set("global", flags)
 	return init, jsArray.New(p.peer)
 }

@@ -17,6 +17,7 @@ type Worker struct {
 	capacity int      // sab's size, as last seen
 	buf      []byte
 	io       js.Value // operands in and the result out, shared with the traps
+	call     js.Value // glue.call
 	// Export resolves a name the page calls through xworker.sync: a
 	// function, and whether there is one. It may wait for the worker's code
 	// to finish (names in __export__).
@@ -43,6 +44,7 @@ func NewWorker(glue, host, start js.Value) *Worker {
 		pageGlobal = start.Get("global")
 	}
 	w.root = w.glue.Call("proxies", host.Get("request"), pageGlobal)
+	w.call = w.glue.Get("call")
 	w.port.Set("onmessage", ffi.FuncOf("a message from the page", func(_ js.Value, args []js.Value) any {
 		w.receive(args[0].Get("data"))
 		return nil
@@ -193,7 +195,7 @@ func (w *Worker) run(id uint32, fn js.Value, values []wire.Value, report bool) {
 		}
 	}
 	ffi.Go("running a worker function for the page", func() {
-		result, thrown := catch(func() js.Value { return w.glue.Call("call", fn, args) })
+		result, thrown := catch(func() js.Value { return w.call.Invoke(fn, args) })
 		if !thrown && isThenable(result) {
 			var err error
 			result, err = ffi.Await(result)
