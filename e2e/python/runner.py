@@ -20,6 +20,7 @@ TEST_MODULES = [
     "test_events",
     "test_fetch",
     "test_dom",
+    "test_flatted",
 ]
 
 # Folder (relative to the interpreter's working directory) for the copies.
