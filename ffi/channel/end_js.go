@@ -394,8 +394,11 @@ func (e *end) post(f wire.Frame) {
 	var enc wire.Encoder
 	frame := enc.Encode(f)
 	if len(frame) <= len(e.textBuf) {
+		// Boxed before the copy: an allocation between the copy and the
+		// call could run another goroutine, which may use scratch too.
+		args := []any{e.port, len(frame)}
 		js.CopyBytesToJS(e.scratch, frame)
-		e.postJS.Invoke(e.port, len(frame))
+		e.postJS.Invoke(args...)
 		return
 	}
 	data := copyToJS(frame)
