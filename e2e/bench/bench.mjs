@@ -20,10 +20,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
-import { CHROMIUM, CHROMIUM_ARGS } from "../chromium.mjs";
 import {
-  INTERPRETER_VERSIONS, PAGES_DIR, PYSCRIPT_VERSION, ROOT, chromium, fmt, parseRuns, round1, round2, run, sleep,
-  startServer, table,
+  INTERPRETERS, OURS, PAGES_DIR, PYSCRIPT, checkDist, fmt, interleaved, launch, parseRuns, round1, round2, run,
+  runMeta, sleep, startServer, table, writeResults,
 } from "./common.mjs";
 
 const RUNS = parseRuns(process.env.BENCH_RUNS, 7);
@@ -32,15 +31,10 @@ const RUN_TIMEOUT = 60_000;
 // CPU is idle again before the next cold start (BENCH_PAUSE_MS overrides).
 const PAUSE = Number(process.env.BENCH_PAUSE_MS ?? 500);
 
-const INTERPRETERS = [
-  { type: "mpy", name: "MicroPython", version: INTERPRETER_VERSIONS.mpy },
-  { type: "py", name: "Pyodide", version: INTERPRETER_VERSIONS.py },
-].filter((i) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(",").includes(i.type)); // BENCH_ONLY=mpy|py
-if (!INTERPRETERS.length) throw new Error(`BENCH_ONLY=${process.env.BENCH_ONLY}: want mpy, py or mpy,py`);
 if (!(PAUSE >= 0)) throw new Error(`BENCH_PAUSE_MS must be a number ≥ 0, got ${process.env.BENCH_PAUSE_MS}`);
 const VARIANTS = {
-  ours: { key: "ours", label: "GoPyScript core (ours)" },
-  pyscript: { key: "pyscript", label: `PyScript ${PYSCRIPT_VERSION} core` },
+  ours: OURS,
+  pyscript: PYSCRIPT,
   bare: { key: "bare", label: "interpreter alone" },
 };
 // Each page is one HTML file per interpreter and variant in PAGES_DIR.
@@ -401,9 +395,7 @@ const signed = (x) => (x < 0 ? "−" : "+") + fmt(Math.abs(x));
 // --- main -------------------------------------------------------------------------
 
 async function main(cleanups) {
-  for (const f of ["dist/core.js", "dist/core.wasm", "dist/micropython/micropython.mjs", "dist/pyodide/pyodide.mjs"])
-    if (!existsSync(path.join(ROOT, f))) throw new Error(`${f} is missing: run \`make dist\` first`);
-
+  checkDist();
   const t0 = Date.now();
   // Checked before the server starts: broken fixtures fail fast.
   const sources = Object.fromEntries(INTERPRETERS.map((i) => [i.type, PAGES.some((p) => p.key === "files") ? filesPageSources(i.type) : []]));
@@ -417,23 +409,9 @@ async function main(cleanups) {
   const base = await server.url;
   console.error(`dev server: ${base}`);
 
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: CHROMIUM_ARGS,
-    headless: true,
-    handleSIGINT: false,
-    handleSIGTERM: false,
-  });
-  cleanups.unshift(() => browser.close());
+  const browser = await launch(cleanups);
   const meta = {
-    date: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
-    chromium: browser.version(),
-    runs: RUNS,
-    node: process.version,
-    cpu: `${os.cpus()[0]?.model?.trim() ?? "unknown CPU"} ×${os.cpus().length}`,
-    loadavgBefore: os.loadavg()[0].toFixed(2),
-    pyscript: PYSCRIPT_VERSION,
-    interpreters: Object.fromEntries(INTERPRETERS.map((i) => [i.type, `${i.name} ${i.version}`])),
+    ...runMeta(browser, RUNS, INTERPRETERS),
     pages: PAGES.map((p) => p.key),
     filesBytes: [...new Set(Object.values(sources).flat())]
       .filter((s) => s.startsWith("/files/"))
@@ -442,34 +420,21 @@ async function main(cleanups) {
   };
 
   const results = Object.fromEntries(PAGES.map((p) => [p.key, {}]));
-  for (const interp of INTERPRETERS) {
+  for (const interp of INTERPRETERS)
     for (const page of PAGES) {
       const expect = page.key === "files" ? sources[interp.type] : [];
-      // One untimed warm-up per variant: server, OS file cache and browser
-      // binary are warm for the first timed round too. It also checks each page.
-      for (const v of page.variants) await runOnce(browser, base, interp, page, v, expect);
-      const runs = (results[page.key][interp.type] = []);
-      for (let round = 0; round < RUNS; round++) {
-        const order = page.variants.map((_, i) => page.variants[(i + round) % page.variants.length]);
-        const line = [];
-        for (const v of order) {
-          const r = await runOnce(browser, base, interp, page, v, expect);
-          runs.push({ round, variant: v.key, ...r });
-          line.push(`${v.key} ${fmt(r.done)}`);
-        }
-        console.error(`${interp.name} ${page.key} round ${round + 1}/${RUNS}: ${line.join(", ")} ms`);
-      }
+      results[page.key][interp.type] = await interleaved({
+        variants: page.variants,
+        runs: RUNS,
+        once: (v) => runOnce(browser, base, interp, page, v, expect),
+        label: `${interp.name} ${page.key}`,
+        value: (r) => r.done,
+        unit: "ms",
+      });
     }
-  }
 
-  meta.loadavgAfter = os.loadavg()[0].toFixed(2);
-  meta.seconds = Math.round((Date.now() - t0) / 1000);
-  const summaries = Object.fromEntries(PAGES.map((p) => [p.key, summarize(p, results[p.key])]));
-  const md = report(summaries, meta);
-  process.stdout.write("\n" + md);
-  writeFileSync(path.join(ROOT, "bench-results.md"), md);
-  writeFileSync(path.join(ROOT, "bench-results.json"), JSON.stringify({ meta, summary: summaries, results }, null, 1) + "\n");
-  console.error(`\nwrote bench-results.md and bench-results.json (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+  const summary = Object.fromEntries(PAGES.map((p) => [p.key, summarize(p, results[p.key])]));
+  writeResults("bench-results", meta, t0, (m) => report(summary, m), { summary, results });
 }
 
 run(main);

@@ -1,11 +1,14 @@
 // What the two benchmarks (bench.mjs: page loads; workers.mjs: workers)
-// share: paths, the dev server they start, number formatting, Markdown
-// tables, and running main() with clean-up on exit or Ctrl-C.
+// share: paths, the dev server and browser they start, the interleaved
+// rounds, the run's description, number formatting, Markdown tables,
+// writing the results, and running main() with clean-up on exit or Ctrl-C.
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import os from "node:os";
 import path from "node:path";
+import { CHROMIUM, CHROMIUM_ARGS } from "../chromium.mjs";
 
 const require = createRequire(import.meta.url); // resolves from e2e/node_modules
 export const { chromium } = require("playwright-core");
@@ -14,10 +17,21 @@ export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const PAGES_DIR = path.join(ROOT, "e2e/bench/pages");
 export const readJSON = (rel) => JSON.parse(readFileSync(path.join(ROOT, rel), "utf8"));
 export const PYSCRIPT_VERSION = readJSON("e2e/node_modules/@pyscript/core/package.json").version;
-export const INTERPRETER_VERSIONS = {
+const INTERPRETER_VERSIONS = {
   mpy: readJSON("e2e/node_modules/@micropython/micropython-webassembly-pyscript/package.json").version,
   py: readJSON("e2e/node_modules/pyodide/package.json").version,
 };
+
+// The interpreters to bench: both, or those BENCH_ONLY=mpy|py|mpy,py names.
+export const INTERPRETERS = [
+  { type: "mpy", name: "MicroPython", version: INTERPRETER_VERSIONS.mpy },
+  { type: "py", name: "Pyodide", version: INTERPRETER_VERSIONS.py },
+].filter((i) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(",").includes(i.type));
+if (!INTERPRETERS.length) throw new Error(`BENCH_ONLY=${process.env.BENCH_ONLY}: want mpy, py or mpy,py`);
+
+// The two variants every page has: our core and PyScript's.
+export const OURS = { key: "ours", label: "GoPyScript core (ours)" };
+export const PYSCRIPT = { key: "pyscript", label: `PyScript ${PYSCRIPT_VERSION} core` };
 
 const SERVER_TIMEOUT = 180_000; // `go run` may compile first
 
@@ -69,6 +83,67 @@ export function startServer(extraMounts = []) {
     return exited.finally(() => clearTimeout(hard));
   };
   return { url, stop };
+}
+
+// checkDist fails unless `make dist` built what the pages load.
+export function checkDist() {
+  for (const f of ["dist/core.js", "dist/core.wasm", "dist/micropython/micropython.mjs", "dist/pyodide/pyodide.mjs"])
+    if (!existsSync(path.join(ROOT, f))) throw new Error(`${f} is missing: run \`make dist\` first`);
+}
+
+// launch starts Debian's headless Chromium, closed by the clean-ups.
+export async function launch(cleanups) {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, handleSIGINT: false, handleSIGTERM: false });
+  cleanups.unshift(() => browser.close());
+  return browser;
+}
+
+// runMeta describes the run for the report: when, with what, on what.
+export function runMeta(browser, runs, interpreters) {
+  return {
+    date: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
+    chromium: browser.version(),
+    runs,
+    node: process.version,
+    cpu: `${os.cpus()[0]?.model?.trim() ?? "unknown CPU"} ×${os.cpus().length}`,
+    loadavgBefore: os.loadavg()[0].toFixed(2),
+    pyscript: PYSCRIPT_VERSION,
+    interpreters: Object.fromEntries(interpreters.map((i) => [i.type, `${i.name} ${i.version}`])),
+  };
+}
+
+// interleaved runs each variant once untimed (server, OS file cache and
+// browser binary are then warm for the first timed round too; it also
+// checks each page), then `runs` rounds with the variants in an order
+// rotated each round, so that drift hits all alike. once(variant) returns
+// a run's result; each round is logged as "<label> round i/N: <variant>
+// <value(result)>, … <unit>". It returns [{round, variant, ...result}].
+export async function interleaved({ variants, runs, once, label, value, unit }) {
+  for (const v of variants) await once(v);
+  const out = [];
+  for (let round = 0; round < runs; round++) {
+    const order = variants.map((_, i) => variants[(i + round) % variants.length]);
+    const line = [];
+    for (const v of order) {
+      const r = await once(v);
+      out.push({ round, variant: v.key, ...r });
+      line.push(`${v.key} ${fmt(value(r))}`);
+    }
+    console.error(`${label} round ${round + 1}/${runs}: ${line.join(", ")} ${unit}`);
+  }
+  return out;
+}
+
+// writeResults finishes meta, prints the Markdown report(meta) and writes
+// it to <name>.md, and everything to <name>.json, at the repo root.
+export function writeResults(name, meta, t0, report, data) {
+  meta.loadavgAfter = os.loadavg()[0].toFixed(2);
+  meta.seconds = Math.round((Date.now() - t0) / 1000);
+  const md = report(meta);
+  process.stdout.write("\n" + md);
+  writeFileSync(path.join(ROOT, `${name}.md`), md);
+  writeFileSync(path.join(ROOT, `${name}.json`), JSON.stringify({ meta, ...data }, null, 1) + "\n");
+  console.error(`\nwrote ${name}.md and ${name}.json (${meta.seconds} s)`);
 }
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));

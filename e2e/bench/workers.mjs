@@ -20,13 +20,11 @@
 // warm-up run per variant, then rounds interleaving the variants in a rotated
 // order. Results go to stdout, bench-workers.md and bench-workers.json at the
 // repo root. The bench reports; it never fails on slowness, only on broken runs.
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { CHROMIUM, CHROMIUM_ARGS } from "../chromium.mjs";
 import {
-  INTERPRETER_VERSIONS, PAGES_DIR, PYSCRIPT_VERSION, ROOT, chromium, fmt, parseRuns, round1, round2, run, sleep,
-  startServer, table,
+  INTERPRETERS, OURS, PAGES_DIR, PYSCRIPT, checkDist, fmt, interleaved, launch, parseRuns, round1, round2, run,
+  runMeta, sleep, startServer, table, writeResults,
 } from "./common.mjs";
 
 const RUNS = parseRuns(process.env.BENCH_RUNS, 5);
@@ -34,15 +32,10 @@ const RUN_TIMEOUT = 60_000; // per wait: boot, the reads, the clicks
 const PAUSE = 500; // after each run: the closed context's renderer exits, the CPU idles
 const CLICKS = 500;
 
-const INTERPRETERS = [
-  { type: "mpy", name: "MicroPython", version: INTERPRETER_VERSIONS.mpy },
-  { type: "py", name: "Pyodide", version: INTERPRETER_VERSIONS.py },
-].filter((i) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(",").includes(i.type)); // BENCH_ONLY=mpy|py
-if (!INTERPRETERS.length) throw new Error(`BENCH_ONLY=${process.env.BENCH_ONLY}: want mpy, py or mpy,py`);
 
 const VARIANTS = {
-  ours: { key: "ours", label: "GoPyScript core (ours)" },
-  pyscript: { key: "pyscript", label: `PyScript ${PYSCRIPT_VERSION} core` },
+  ours: OURS,
+  pyscript: PYSCRIPT,
   ceiling: { key: "ceiling", label: "bare JS ceiling (SAB + Atomics.wait/notify)" },
 };
 const BENCHES = [
@@ -275,8 +268,7 @@ function report(summaries, meta) {
 // --- main -----------------------------------------------------------------------------
 
 async function main(cleanups) {
-  for (const f of ["dist/core.js", "dist/core.wasm", "dist/micropython/micropython.mjs", "dist/pyodide/pyodide.mjs"])
-    if (!existsSync(path.join(ROOT, f))) throw new Error(`${f} is missing: run \`make dist\` first`);
+  checkDist();
   const t0 = Date.now();
   const code = checkPages(); // broken fixtures fail before anything starts
 
@@ -285,48 +277,23 @@ async function main(cleanups) {
   cleanups.unshift(server.stop);
   const base = await server.url;
   console.error(`dev server: ${base}`);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, handleSIGINT: false, handleSIGTERM: false });
-  cleanups.unshift(() => browser.close());
-  const meta = {
-    date: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
-    chromium: browser.version(),
-    runs: RUNS,
-    node: process.version,
-    cpu: `${os.cpus()[0]?.model?.trim() ?? "unknown CPU"} ×${os.cpus().length}`,
-    loadavgBefore: os.loadavg()[0].toFixed(2),
-    pyscript: PYSCRIPT_VERSION,
-    interpreters: Object.fromEntries(INTERPRETERS.map((i) => [i.type, `${i.name} ${i.version}`])),
-    code,
-  };
+  const browser = await launch(cleanups);
+  const meta = { ...runMeta(browser, RUNS, INTERPRETERS), code };
 
   const results = Object.fromEntries(BENCHES.map((b) => [b.key, {}]));
-  for (const interp of INTERPRETERS) {
-    for (const bench of BENCHES) {
-      // One untimed warm-up per variant: server, OS file cache and browser
-      // binary are warm for the first timed round too. It also checks each page.
-      for (const v of bench.variants) await runOnce(browser, base, interp, bench, v);
-      const runs = (results[bench.key][interp.type] = []);
-      for (let round = 0; round < RUNS; round++) {
-        const order = bench.variants.map((_, i) => bench.variants[(i + round) % bench.variants.length]);
-        const line = [];
-        for (const v of order) {
-          const r = await runOnce(browser, base, interp, bench, v);
-          runs.push({ round, variant: v.key, ...r });
-          line.push(`${v.key} ${fmt(r.value)}`);
-        }
-        console.error(`${interp.name} ${bench.key} round ${round + 1}/${RUNS}: ${line.join(", ")} ${bench.unit}`);
-      }
-    }
-  }
+  for (const interp of INTERPRETERS)
+    for (const bench of BENCHES)
+      results[bench.key][interp.type] = await interleaved({
+        variants: bench.variants,
+        runs: RUNS,
+        once: (v) => runOnce(browser, base, interp, bench, v),
+        label: `${interp.name} ${bench.key}`,
+        value: (r) => r.value,
+        unit: bench.unit,
+      });
 
-  meta.loadavgAfter = os.loadavg()[0].toFixed(2);
-  meta.seconds = Math.round((Date.now() - t0) / 1000);
-  const summaries = Object.fromEntries(BENCHES.map((b) => [b.key, summarize(b, results[b.key])]));
-  const md = report(summaries, meta);
-  process.stdout.write("\n" + md);
-  writeFileSync(path.join(ROOT, "bench-workers.md"), md);
-  writeFileSync(path.join(ROOT, "bench-workers.json"), JSON.stringify({ meta, summary: summaries, results }, null, 1) + "\n");
-  console.error(`\nwrote bench-workers.md and bench-workers.json (${meta.seconds} s)`);
+  const summary = Object.fromEntries(BENCHES.map((b) => [b.key, summarize(b, results[b.key])]));
+  writeResults("bench-workers", meta, t0, (m) => report(summary, m), { summary, results });
 }
 
 run(main);
