@@ -15,12 +15,14 @@
 //                    from the repo root. BENCH_RUNS=N overrides the 5 rounds,
 //                    BENCH_ONLY=mpy or py benches one interpreter)
 //
-// Pages are in pages/workers/: <type>-<bench>-<ours|pyscript>.html, identical
-// but for the core include (checked at start, see checkPages). One untimed
+// Each bench's page is a template in pages/workers/ (<bench>.html), written at
+// start once per interpreter and core into a temp folder served at
+// /generated/ (see writePages): the pages compared differ only there. One untimed
 // warm-up run per variant, then rounds interleaving the variants in a rotated
 // order. Results go to stdout, bench-workers.md and bench-workers.json at the
 // repo root. The bench reports; it never fails on slowness, only on broken runs.
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import {
   INTERPRETERS, OURS, PAGES_DIR, PYSCRIPT, checkDist, fmt, interleaved, launch, parseRuns, round1, round2, run,
@@ -46,7 +48,7 @@ const BENCHES = [
     unit: "reads/s",
     higher: true,
     variants: [VARIANTS.ours, VARIANTS.pyscript, VARIANTS.ceiling],
-    file: (type, v) => (v === "ceiling" ? "workers/rt-ceiling.html" : `workers/${type}-rt-${v}.html`),
+    file: (type, v) => (v === "ceiling" ? "workers/rt-ceiling.html" : `generated/${type}-rt-${v}.html`),
     measure: measureRate,
   },
   {
@@ -56,7 +58,7 @@ const BENCHES = [
     unit: "clicks/s",
     higher: true,
     variants: [VARIANTS.ours, VARIANTS.pyscript],
-    file: (type, v) => `workers/${type}-click-${v}.html`,
+    file: (type, v) => `generated/${type}-click-${v}.html`,
     measure: measureClicks,
   },
   {
@@ -66,34 +68,36 @@ const BENCHES = [
     unit: "ms",
     higher: false,
     variants: [VARIANTS.ours, VARIANTS.pyscript],
-    file: (type, v) => `workers/${type}-start-${v}.html`,
+    file: (type, v) => `generated/${type}-start-${v}.html`,
     measure: measureStart,
   },
 ];
 
 // --- pages and dev server ---------------------------------------------------------
 
-// checkPages asserts that each ours/PyScript pair is the same page but for the
-// core include (our /dist/core.js vs PyScript's core.js with `offline`, and
-// its comment), runs the same Python code as the other interpreter's pages,
-// and returns that code per bench.
-function checkPages() {
+// The core include of each variant's pages. PyScript's `offline` mode loads
+// ./pyscript/<interpreter>/<interpreter>.mjs relative to the page, which the
+// bench serves from our dist/: the same interpreter files as ours.
+const CORES = {
+  ours: '<script type="module" src="/dist/core.js"></script>',
+  pyscript: '<script type="module" src="/pyscript/core.js" offline></script>',
+};
+
+// writePages writes each bench's page for every interpreter and core into
+// dir, from its template, and returns each bench's Python code.
+function writePages(dir) {
   const code = {};
-  for (const bench of BENCHES)
-    for (const { type } of INTERPRETERS) {
-      const read = (v) => {
-        const file = bench.file(type, v);
-        const html = readFileSync(path.join(PAGES_DIR, file), "utf8");
-        const src = new RegExp(`<script type="${type}" worker>([\\s\\S]*?)</script>`).exec(html)?.[1];
-        const include = v === "ours" ? '<script type="module" src="/dist/core.js"></script>' : '<script type="module" src="/pyscript/core.js" offline></script>';
-        if (src === undefined || html.split(include).length !== 2) throw new Error(`${file}: want one <script type="${type}" worker> and the include ${include}`);
-        return { file, src, rest: html.replace(include, "CORE").replace(/ *<!-- offline:[\s\S]*?-->\n/, "") };
-      };
-      const [ours, pys] = [read("ours"), read("pyscript")];
-      if (ours.src !== pys.src) throw new Error(`${ours.file} and ${pys.file} run different Python code`);
-      if (ours.rest !== pys.rest) throw new Error(`${ours.file} and ${pys.file} differ beyond the core include`);
-      if ((code[bench.key] ??= ours.src) !== ours.src) throw new Error(`${ours.file}: not the same Python code as the other interpreter's page`);
-    }
+  for (const bench of BENCHES) {
+    const template = readFileSync(path.join(PAGES_DIR, "workers", `${bench.key}.html`), "utf8");
+    code[bench.key] = /<script type="\{\{type\}\}" worker>([\s\S]*?)<\/script>/.exec(template)?.[1];
+    if (code[bench.key] === undefined || template.split("{{core}}").length !== 2)
+      throw new Error(`pages/workers/${bench.key}.html: want one <script type="{{type}}" worker> and one {{core}}`);
+    for (const interp of INTERPRETERS)
+      for (const [variant, core] of Object.entries(CORES)) {
+        const html = template.replaceAll("{{type}}", interp.type).replaceAll("{{interpreter}}", interp.name).replace("{{core}}", core);
+        writeFileSync(path.join(dir, `${interp.type}-${bench.key}-${variant}.html`), html);
+      }
+  }
   return code;
 }
 
@@ -270,10 +274,16 @@ function report(summaries, meta) {
 async function main(cleanups) {
   checkDist();
   const t0 = Date.now();
-  const code = checkPages(); // broken fixtures fail before anything starts
+  const generated = mkdtempSync(path.join(os.tmpdir(), "gopyscript-bench-workers-"));
+  cleanups.push(() => rmSync(generated, { recursive: true, force: true }));
+  const code = writePages(generated);
 
-  // The pages in /workers/ load PyScript's interpreters relative to themselves.
-  const server = startServer(["-mount", "/workers/pyscript/micropython/=dist/micropython", "-mount", "/workers/pyscript/pyodide/=dist/pyodide"]);
+  // The generated pages load PyScript's interpreters relative to themselves.
+  const server = startServer([
+    "-mount", `/generated/=${generated}`,
+    "-mount", "/generated/pyscript/micropython/=dist/micropython",
+    "-mount", "/generated/pyscript/pyodide/=dist/pyodide",
+  ]);
   cleanups.unshift(server.stop);
   const base = await server.url;
   console.error(`dev server: ${base}`);
