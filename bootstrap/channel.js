@@ -318,33 +318,23 @@ const REQUEST = 0, RESPONSE = 1, LENGTH = 2, STATE = 3, PAGE_WAITS = 4, WORKER_W
 //
 // A busy worker's next request usually comes within microseconds, while
 // waking the page through Atomics.waitAsync costs tens of them: after each
-// answer the page watches the counter for a few microseconds before going
-// back to the event loop, and yields after SLICE ms of serving in a row, so
-// input and rendering never wait longer than that.
-const SLICE = 4;
+// answer the page watches the counter for PAGE_SPIN ms before going back to
+// the event loop, and yields after SLICE ms of serving in a row, so input
+// and rendering never wait longer than that. The page always spins: a
+// policy that stopped spinning after a few misses (the tail of a worker's
+// gaps, a GC pause) rarely found its way back, and every request then paid
+// a wake-up; at most PAGE_SPIN per answer is what spinning can waste.
+const SLICE = 4, PAGE_SPIN = 0.03;
 
-// spinner(ms) watches for up to ms for ready() to turn true, and says
-// whether it did. Spinning pays only while the peer thread runs: on a busy
-// machine (more threads than cores) it burns the time the peer needs. A
-// single miss says little (a worker's requests come in bursts, with a
-// pause between them), but three in a row make the next 2, 4 … 64 waits
-// skip it, and one that paid resets that.
-const spinner = (ms) => {
-  let misses = 0, skip = 0;
-  return (ready) => {
-    if (skip > 0) return skip--, false;
-    const until = performance.now() + ms;
-    while (!ready()) {
-      Atomics.pause?.();
-      if (performance.now() >= until) {
-        misses = Math.min(misses + 1, 8);
-        if (misses >= 3) skip = 1 << (misses - 2);
-        return false;
-      }
-    }
-    misses = 0;
-    return true;
-  };
+// spinFor(ms, ready) watches for up to ms for ready() to turn true, and
+// says whether it did.
+const spinFor = (ms, ready) => {
+  const until = performance.now() + ms;
+  while (!ready()) {
+    Atomics.pause?.();
+    if (performance.now() >= until) return false;
+  }
+  return true;
 };
 
 export const watch = (sab, index, exports) => {
@@ -355,7 +345,6 @@ export const watch = (sab, index, exports) => {
   // and gone back to waiting before the late notify wakes it. Serving
   // again would answer the worker's next request with a stale one.
   let served = 0;
-  const spin = spinner(0.03);
   const requested = () => Atomics.load(i32, REQUEST) !== served;
   // Yielding through a message: setTimeout would clamp a chain of them to 4 ms.
   const later = new MessageChannel();
@@ -368,7 +357,7 @@ export const watch = (sab, index, exports) => {
         const length = exports.gps_serve(index, Atomics.load(i32, LENGTH));
         if (length >= 0) reply(i32, length); // else answered later, through reply
         if (performance.now() > slice) return void later.port2.postMessage(0);
-        if (length >= 0 && spin(requested)) continue;
+        if (length >= 0 && spinFor(PAGE_SPIN, requested)) continue;
       }
       Atomics.store(i32, PAGE_WAITS, 1);
       const wait = Atomics.waitAsync(i32, REQUEST, served);
@@ -401,14 +390,29 @@ export const reply = (i32, length) => {
 // Worker: the request of `length` bytes is in the buffer; signal the page
 // and wait for the response's length (-1: the page stopped serving). It
 // spins for up to 0.2 ms first: the page usually answers within tens of
-// microseconds, and waking from Atomics.wait costs as much again.
-const workerSpin = spinner(0.2);
+// microseconds, and waking from Atomics.wait costs as much again. Spinning
+// pays only while the page's thread runs: on a busy machine (more threads
+// than cores) it burns the time the page needs, so three misses in a row
+// make the next 2, 4 … 64 requests skip it, and one that paid resets that.
+// A miss after waking the page does not count: the page's wake-up, not a
+// busy page, made it.
+let workerMisses = 0, workerSkips = 0;
+const workerSpin = (ready, wokePage) => {
+  if (workerSkips > 0) return void workerSkips--;
+  if (spinFor(0.2, ready) || wokePage) {
+    workerMisses = 0;
+    return;
+  }
+  workerMisses = Math.min(workerMisses + 1, 8);
+  if (workerMisses >= 3) workerSkips = 1 << (workerMisses - 2);
+};
 export const transact = (i32, length) => {
   Atomics.store(i32, RESPONSE, 0);
   Atomics.store(i32, LENGTH, length);
   Atomics.add(i32, REQUEST, 1);
-  if (Atomics.load(i32, PAGE_WAITS)) Atomics.notify(i32, REQUEST);
-  workerSpin(() => Atomics.load(i32, RESPONSE) !== 0);
+  const wokePage = Atomics.load(i32, PAGE_WAITS) !== 0;
+  if (wokePage) Atomics.notify(i32, REQUEST);
+  workerSpin(() => Atomics.load(i32, RESPONSE) !== 0, wokePage);
   while (Atomics.load(i32, RESPONSE) === 0) {
     if (Atomics.load(i32, STATE) !== 0) return -1;
     Atomics.store(i32, WORKER_WAITS, 1);
