@@ -21,6 +21,7 @@ const start = async (shared) => {
     ready: null,
     load: interpreterLoader((type, text) => host.stderr(type, text)),
     import: (url) => import(url),
+    key: objectKey,
     importAll: (...urls) =>
       Promise.all(urls.map((url) => import(new URL(url, document.baseURI).href))),
     // xworker.sync: assigning a function offers it to the worker's
@@ -127,6 +128,18 @@ const startWorkers = (host, wasm) => {
   if (!early.size) return;
   host.glue = import(host.channelURL);
   wasm.then((module) => early.forEach((worker) => worker.postMessage({ module })), () => {});
+};
+
+// A number per JS object, the same for the same object in this thread:
+// pyscript.web keys its wrapper cache and equality on it (the interpreters'
+// own proxies of one object are distinct Python objects).
+const objectKeys = new WeakMap();
+let lastObjectKey = 0;
+export const objectKey = (object) => {
+  if (Object(object) !== object) return 0;
+  let key = objectKeys.get(object);
+  if (key === undefined) objectKeys.set(object, (key = ++lastObjectKey));
+  return key;
 };
 
 // A loader that starts each (type, url, options) once: the same request

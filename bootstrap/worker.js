@@ -8,7 +8,7 @@
 // {module, init, start} (the script and the channel). Every later message
 // is the page's own xworker.postMessage, for Python.
 import "./wasm_exec.js";
-import { goCrash, interpreterLoader } from "./core.js";
+import { goCrash, interpreterLoader, objectKey } from "./core.js";
 import * as glue from "./channel.js";
 
 const KEY = Symbol.for("gopyscript");
@@ -77,6 +77,7 @@ const host = {
   load: interpreterLoader((type, text) => host.stderr(text)),
   stderr: (text) => console.error(text),
   import: (url) => import(url),
+  key: objectKey,
   importAll: (...urls) => Promise.all(urls.map((url) => import(new URL(url, host.init.pageURL).href))),
   // Once the interpreter is loaded: how to keep, free and convert its
   // objects when they cross to the page.

@@ -21,7 +21,7 @@ type Runtime struct {
 	// it runs.
 	Worker bool
 	// Loader is the JS host object with load(type, url, options),
-	// import(url) and importAll(...urls).
+	// import(url), importAll(...urls) and key(object) (a number per object).
 	Loader js.Value
 	// Progress reports a loading step ("Loading files" …).
 	Progress func(message string)
@@ -41,6 +41,7 @@ func New(t script.Type, cfg *Config, pageURL string, worker bool, loader js.Valu
 	mod.Set("config", cfg.PythonJSON(t))
 	mod.Set("target", "")
 	mod.Set("js_import", loader.Get("importAll"))
+	mod.Set("key", loader.Get("key"))
 	mod.Set("js_modules", js.Global().Get("Object").New()) // filled by setup when configured
 	return &Runtime{Type: t, Config: cfg, PageURL: pageURL, Worker: worker, Loader: loader, Progress: progress, Module: mod}
 }

@@ -21,6 +21,7 @@ TEST_MODULES = [
     "test_fetch",
     "test_dom",
     "test_flatted",
+    "test_web",
 ]
 
 # Folder (relative to the interpreter's working directory) for the copies.

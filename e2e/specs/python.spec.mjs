@@ -14,6 +14,7 @@ for (const page_ of ["mpy", "py", "mpy-worker", "py-worker"]) {
     expect(result.passed.length).toBeGreaterThan(90);
     expect(result.passed).toContain("test_dom.test_a_python_function_as_event_handler_needs_no_create_proxy");
     expect(result.passed).toContain("test_flatted.test_a_cycle_refers_to_its_entry");
+    expect(result.passed).toContain("test_web.test_the_same_node_gives_the_same_wrapper");
     expect(await errors(page)).toEqual([]);
   });
 }

@@ -1,0 +1,334 @@
+# pyscript.web: the same checks on the main thread and in a worker, where
+# every use of an element is a synchronous call to the page.
+
+import asyncio
+
+from pyscript import document, web, when
+
+from e2e_support import fresh_element, raises, wait_until
+
+
+def _container():
+    """A fresh, empty <div> in the page, wrapped."""
+    return web.page[fresh_element().id]
+
+
+def test_page_finds_elements_by_id_with_or_without_hash():
+    element = fresh_element()
+    element.setAttribute("class", "web-find")
+    by_id = web.page[element.id]
+    assert isinstance(by_id, web.div)
+    assert by_id._dom_element.id == element.id
+    assert web.page["#" + element.id] is by_id
+    assert web.page["no-such-id"] is None
+    found = web.page.find("#" + element.id)
+    assert len(found) == 1 and found[0] is by_id
+
+
+def test_page_title_body_head_and_append():
+    assert web.page.body._dom_element.tagName == "BODY"
+    assert web.page.head._dom_element.tagName == "HEAD"
+    assert web.page.html._dom_element.tagName == "HTML"
+    before = web.page.title
+    web.page.title = "web title"
+    assert document.title == "web title" and web.page.title == "web title"
+    web.page.title = before
+    paragraph = web.p("appended to the page", id="web-page-append")
+    web.page.append(paragraph)
+    assert document.body.lastElementChild.id == "web-page-append"
+    paragraph._dom_element.remove()
+
+
+def test_the_same_node_gives_the_same_wrapper():
+    container = _container()
+    container.append(web.span(id="web-same-a"))
+    first = web.page["web-same-a"]
+    assert web.page["web-same-a"] is first
+    assert container.find("span")[0] is first
+    assert container.children[0] is first
+    assert first.parent is container
+    assert first == web.page.find("#web-same-a")[0]
+    assert first != container
+    assert len({first, web.page["web-same-a"]}) == 1  # usable in sets and as dict keys
+
+
+def test_tag_classes_create_elements_with_children_and_attributes():
+    element = web.div(
+        web.h1("Title", id="web-title"),
+        "<b>bold</b>",
+        web.p("Second"),
+        id="web-created",
+        title="a tooltip",
+        classes=["one", "two"],
+        style={"color": "red"},
+    )
+    assert isinstance(element, web.ContainerElement)
+    dom = element._dom_element
+    assert dom.tagName == "DIV"
+    assert dom.id == "web-created" and dom.title == "a tooltip"
+    assert [child.tagName for child in dom.children] == ["H1", "B", "P"]
+    assert dom.querySelector("b").textContent == "bold"  # a str child is HTML
+    assert dom.className == "one two"
+    assert dom.style.color == "red"
+    assert element.parent is None
+    assert web.div.get_tag_name() == "div" and web.del_.get_tag_name() == "del"
+
+
+def test_renamed_and_void_tags():
+    assert web.del_()._dom_element.tagName == "DEL"
+    assert web.map_()._dom_element.tagName == "MAP"
+    assert web.object_()._dom_element.tagName == "OBJECT"
+    field = web.input_(type="text", value="typed", name="who")
+    assert field._dom_element.tagName == "INPUT"
+    assert field.value == "typed" and field.name == "who"
+    assert not isinstance(field, web.ContainerElement)
+    assert "img" in web.VOID_TAGS and "div" in web.CONTAINER_TAGS
+    for tag in web.CONTAINER_TAGS + web.VOID_TAGS:
+        name = tag + "_" if tag in ("del", "map", "object", "input") else tag
+        assert getattr(web, name).get_tag_name() == tag
+
+
+def test_keywords_with_a_trailing_underscore_and_dom_names():
+    label = web.label("Name", for_="web-name", class_="tag")
+    assert label._dom_element.htmlFor == "web-name"
+    assert label._dom_element.className == "tag"
+    assert label.for_ == "web-name" and label.htmlFor == "web-name"
+
+
+def test_unknown_attributes_pass_through_to_the_dom():
+    container = _container()
+    container.innerHTML = "<i>italic</i>"
+    assert container._dom_element.innerHTML == "<i>italic</i>"
+    container.textContent = "<b>New Content</b>"
+    assert container.innerHTML == "&lt;b&gt;New Content&lt;/b&gt;"
+    container.setAttribute("data-x", "y")  # a DOM method
+    assert container.getAttribute("data-x") == "y"
+
+
+def test_append_elements_nodes_collections_lists_and_text():
+    container = _container()
+    container.append(web.p("one", id="web-app-1"))
+    raw = document.createElement("p")
+    raw.id = "web-app-2"
+    container.append(raw)
+    container.append(web.ElementCollection([web.p("three"), web.p("four")]))
+    container.append([web.p("five"), (web.p("six"),)])
+    source = web.div(web.p("seven"), web.p("eight"))
+    container.append(source._dom_element.children)  # a live HTMLCollection
+    container.append("<b>text</b>", 9, 1.5)
+    dom = container._dom_element
+    assert dom.children.length == 8
+    assert [c.tagName for c in dom.children] == ["P"] * 8
+    assert source._dom_element.children.length == 0
+    assert dom.lastChild.nodeType == 3  # text, not HTML
+    assert dom.textContent.endswith("<b>text</b>91.5")
+
+
+def test_append_rejects_what_is_not_an_element():
+    container = _container()
+    error = raises(TypeError, container.append, None)
+    assert str(error) == "Cannot append NoneType to element."
+    error = raises(TypeError, container.append, {"a": 1})
+    assert str(error) == "Cannot append dict to element."
+
+
+def test_indexing_elements_and_collections():
+    container = web.page[fresh_element().id]
+    container.append(web.p("a", id="web-ix-a"), web.div(web.span("b", id="web-ix-b")), web.p("c"))
+    assert container[0] is web.page["web-ix-a"]
+    assert len(container[1:]) == 2
+    assert container[-1]._dom_element.textContent == "c"
+    assert container["web-ix-b"] is web.page["web-ix-b"]
+    assert container["#web-ix-b"] is web.page["web-ix-b"]
+    assert container["nowhere"] is None
+    error = raises(TypeError, lambda: container[1.5])
+    assert str(error) == "Element indices must be integers, slices, or strings, not float."
+    collection = container.children
+    assert collection["web-ix-a"] is web.page["web-ix-a"]  # an element's own id
+    assert collection["web-ix-b"] is web.page["web-ix-b"]  # a descendant
+    assert collection[:] == collection
+    error = raises(TypeError, lambda: collection[None])
+    assert str(error) == "Collection indices must be integers, slices, or strings, not NoneType"
+
+
+def test_collections_find_iterate_and_update_all():
+    container = _container()
+    container.append(web.p("x", classes="web-multi"), web.div("y", classes="web-multi"), web.h2("z", classes="web-multi"))
+    found = container.find(".web-multi")
+    assert len(found) == 3 and list(found) == found.elements
+    assert [e._dom_element.tagName for e in found] == ["P", "DIV", "H2"]
+    found.update_all(innerHTML="same", classes="all", style={"color": "blue"})
+    for element in found:
+        assert element._dom_element.innerHTML == "same"
+        assert "all" in element.classes
+        assert element._dom_element.style.color == "blue"
+    assert repr(found).startswith("ElementCollection (length: 3)")
+    assert len(web.page.find(".web-nothing-has-this")) == 0
+
+
+def test_classes_are_a_live_set_of_names():
+    element = web.div(classes="a b")
+    classes = element.classes
+    assert classes == {"a", "b"} and len(classes) == 2 and "a" in classes
+    classes.add("c d")
+    assert element._dom_element.className == "a b c d"
+    element._dom_element.classList.add("e")  # changed by other code: seen
+    assert "e" in element.classes
+    classes.remove("a")
+    classes.remove("not-there")  # PyScript warns on the console, no exception
+    classes.discard("b", "not-there-either")
+    assert set(element.classes) == {"c", "d", "e"}
+    assert classes.toggle("c") is False and "c" not in classes
+    classes.clear()
+    assert len(classes) == 0 and element._dom_element.className == ""
+
+
+def test_style_is_a_dict_of_css_properties():
+    element = web.div(style={"background-color": "red"})
+    style = element.style
+    assert style["background-color"] == "red"
+    style["margin-top"] = "3px"
+    assert element._dom_element.style.marginTop == "3px"
+    assert "margin-top" in style and style.get("padding") is None
+    assert dict(style.items()) == {"background-color": "red", "margin-top": "3px"}
+    del style["background-color"]
+    assert element._dom_element.style.backgroundColor == ""
+    raises(KeyError, lambda: style["background-color"])
+
+    def delete_unset():
+        del style["color"]
+
+    raises(KeyError, delete_unset)
+    raises(AttributeError, setattr, element, "style", {})  # not silently a DOM expando
+
+
+def test_update_sets_classes_style_and_attributes():
+    element = web.p("x")
+    element.update(classes=["u1", "u2 u3"], style={"color": "green"}, title="t", id="web-upd")
+    dom = element._dom_element
+    assert dom.className == "u1 u2 u3" and dom.style.color == "green"
+    assert dom.title == "t" and dom.id == "web-upd"
+
+
+def test_clone_copies_deeply_with_a_new_id():
+    original = web.div(web.span("inside"), id="web-orig", classes="k")
+    copy = original.clone("web-copy")
+    assert copy is not original and copy != original
+    assert copy._dom_element.id == "web-copy" and copy.parent is None
+    assert copy._dom_element.innerHTML == original._dom_element.innerHTML
+    assert "k" in copy.classes
+
+
+async def test_on_event_attributes_and_when():
+    container = _container()
+    seen = []
+    button = web.button("go", on_click=lambda event: seen.append("kwarg:" + event.type))
+    container.append(button)
+    button.on_click = lambda event: seen.append("assigned")  # adds, does not replace
+    assert isinstance(button.on_click, web.Event)
+
+    @when(button.on_click)
+    def decorated(event):
+        seen.append("when-event")
+
+    @when("click", button)
+    def on_dom(event):
+        seen.append("when-element")
+
+    button.click()
+    assert await wait_until(lambda: len(seen) == 4)
+    assert sorted(seen) == ["assigned", "kwarg:click", "when-element", "when-event"]
+    error = raises(ValueError, lambda: button.on_chicken)
+    assert str(error) == "Element has no 'chicken' event."
+    error = raises(ValueError, button.get_event, "click")
+    assert str(error) == "Event names must start with 'on_'."
+    field = web.input_()
+    assert isinstance(field.on_input, web.Event)  # events named by on<event> too
+
+
+async def test_when_on_a_collection():
+    container = _container()
+    container.append(web.button("1", classes="web-btn"), web.button("2", classes="web-btn"))
+    clicked = []
+
+    @when("click", container.find(".web-btn"))
+    def handler(event):
+        clicked.append(event.target.textContent)
+
+    for button in container.find(".web-btn"):
+        button.click()
+    assert await wait_until(lambda: len(clicked) == 2)
+    assert sorted(clicked) == ["1", "2"]
+
+
+def test_select_options():
+    chooser = web.select(id="web-select")
+    _container().append(chooser)
+    options = chooser.options
+    options.add(value="1", html="Option 1")
+    options.add("")
+    options.add(value="2", html="Option 2", before=1)
+    third = options.add(value="3", html="Option 3", before=options[2], selected=True)
+    assert third is None
+    options.add(value="2a", html="Option 2a", before=options[2]._dom_element)
+    assert [o.value for o in options] == ["1", "2", "2a", "3", ""]
+    assert len(options) == 5
+    assert options.selected.value == "3" and options.selected is options[3]
+    options.remove(1)
+    assert [o.value for o in options] == ["1", "2a", "3", ""]
+    assert repr(options).startswith("Options (length: 4)")
+    options.clear()
+    assert len(options) == 0 and options.selected is None
+
+
+def test_datalist_options():
+    suggestions = web.datalist()
+    suggestions.options.add(value="x")
+    suggestions.options.add(value="y", before=0)
+    assert [o.value for o in suggestions.options] == ["y", "x"]
+
+
+def test_canvas_draw_and_video_snap_errors():
+    source = web.canvas(width=4, height=4)
+    context = source._dom_element.getContext("2d")
+    context.fillStyle = "rgb(255, 0, 0)"
+    context.fillRect(0, 0, 4, 4)
+    target = web.canvas(width=4, height=4)
+    target.draw(source)
+    pixel = target._dom_element.getContext("2d").getImageData(1, 1, 1, 1).data
+    assert [pixel[0], pixel[1], pixel[2], pixel[3]] == [255, 0, 0, 255]
+    clip = web.video()
+    error = raises(TypeError, clip.snap, web.div())
+    assert str(error) == "Element to snap to must be a canvas."
+    error = raises(TypeError, clip.snap, "#web-no-such-canvas")
+    assert str(error) == "No element with selector #web-no-such-canvas to snap to."
+    snapped = clip.snap(to=target, width=4, height=4)  # no frame yet: draws nothing
+    assert snapped is target
+
+
+def test_wrap_dom_element_and_custom_element_classes():
+    raw = document.createElement("section")
+    wrapped = web.wrap_dom_element(raw)
+    assert isinstance(wrapped, web.section) and web.Element.wrap_dom_element(raw) is wrapped
+    assert web.wrap_dom_element(None) is None
+
+    class fancy_box(web.ContainerElement):
+        pass
+
+    web.Element.register_element_classes([fancy_box])
+    try:
+        assert fancy_box()._dom_element.tagName == "FANCYBOX"
+        assert isinstance(web.wrap_dom_element(document.createElement("fancybox")), fancy_box)
+    finally:
+        web.Element.unregister_element_classes([fancy_box])
+    assert type(web.wrap_dom_element(document.createElement("fancybox"))) is web.Element
+
+
+async def test_a_container_iterates_its_children_and_builds_a_table():
+    rows = [web.tr(web.td(str(i)), web.td(str(i * i))) for i in range(20)]
+    table = web.table(web.tbody(*rows))
+    _container().append(table)
+    body = table.find("tbody")[0]
+    assert len(list(body)) == 20
+    assert body[19].find("td")[1]._dom_element.textContent == "361"
+    await asyncio.sleep(0)
