@@ -202,7 +202,7 @@ func TestLoad(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			f := &fakeFetch{files: files}
-			got, err := Load(tt.sel, page, f.fetch, stdJSON)
+			got, err := Load(tt.sel, page, f.fetch, stdJSON, nil)
 			assert.Equal(t, tt.wantAsked, f.asked)
 			if tt.wantErr != "" {
 				require.EqualError(t, err, tt.wantErr)
@@ -219,11 +219,41 @@ func TestLoad(t *testing.T) {
 }
 
 func TestLoadWithoutFetcher(t *testing.T) {
-	_, err := Load(Selection{Config: "c.toml"}, "https://h/", nil, stdJSON)
+	_, err := Load(Selection{Config: "c.toml"}, "https://h/", nil, stdJSON, nil)
 	require.EqualError(t, err, "(PY1000): Unable to fetch https://h/c.toml")
 }
 
 func TestLoadBadPage(t *testing.T) {
-	_, err := Load(Selection{Config: "c.toml"}, "", (&fakeFetch{}).fetch, stdJSON)
+	_, err := Load(Selection{Config: "c.toml"}, "", (&fakeFetch{}).fetch, stdJSON, nil)
 	require.EqualError(t, err, "(PY1000): Invalid URL: c.toml")
+}
+
+func TestLoadParsesTOMLWithTheConfigParserModule(t *testing.T) {
+	var gotURL, gotText string
+	parseWith := func(moduleURL, text string) (any, error) {
+		gotURL, gotText = moduleURL, text
+		return map[string]any{"packages": []any{"from-the-module"}}, nil
+	}
+	cfg, err := Load(Selection{Config: "name = 'ours would read this'", Type: "toml", Parser: "./parser.js"},
+		"https://h/app/page.html", nil, stdJSON, parseWith)
+	require.NoError(t, err)
+	assert.Equal(t, "https://h/app/parser.js", gotURL)
+	assert.Equal(t, "name = 'ours would read this'", gotText)
+	assert.Equal(t, map[string]any{"packages": []any{"from-the-module"}}, cfg.Values)
+}
+
+func TestLoadKeepsJSONForItsOwnParserEvenWithAConfigParser(t *testing.T) {
+	parseWith := func(string, string) (any, error) { return nil, errors.New("must not be called") }
+	cfg, err := Load(Selection{Config: `{"a": 1}`, Parser: "./parser.js"}, "https://h/", nil, stdJSON, parseWith)
+	require.NoError(t, err)
+	assert.Equal(t, map[string]any{"a": float64(1)}, cfg.Values)
+}
+
+func TestLoadReportsAConfigParserFailureAsInvalidTOML(t *testing.T) {
+	parseWith := func(string, string) (any, error) { return nil, errors.New("line 1: bad") }
+	_, err := Load(Selection{Config: "x =", Type: "toml", Parser: "p.js"}, "https://h/", nil, stdJSON, parseWith)
+	require.EqualError(t, err, "(PY1000): Invalid TOML\nline 1: bad")
+	parseArray := func(string, string) (any, error) { return []any{1.0}, nil }
+	_, err = Load(Selection{Config: "x = 1", Type: "toml", Parser: "p.js"}, "https://h/", nil, stdJSON, parseArray)
+	require.EqualError(t, err, "(PY1000): Invalid TOML\nthe config must be an object, not an array")
 }

@@ -14,7 +14,7 @@
 // Typical flow on the main thread:
 //
 //	sel, err := config.Select("py", elements, attrs) // <py-config> vs config=""
-//	cfg, err := config.Load(sel, pageURL, fetch, jsonParse)
+//	cfg, err := config.Load(sel, pageURL, fetch, jsonParse, parseWith) // parseWith: config-parser
 //	url, err := cfg.InterpreterURL("py", pageURL, defaultURL)
 //	err = config.ExpandRemotes(&cfg, pageURL, fetch, jsonParse) // remote packages
 //	files, err := cfg.Files(pageURL)                            // files + fetch

@@ -50,14 +50,20 @@ func parseJSONConfig(text, sourceURL string, parseJSON JSONParser) (map[string]a
 	if parseJSON == nil {
 		return nil, nil, syntaxError("JSON", sourceURL, "no JSON parser available")
 	}
-	v, err := parseJSON(text)
+	return parseObject("JSON", text, sourceURL, parseJSON)
+}
+
+// parseObject parses a config of the given kind ("JSON", or "TOML" through
+// a config-parser module) that must be an object.
+func parseObject(kind, text, sourceURL string, parse JSONParser) (map[string]any, *Order, error) {
+	v, err := parse(text)
 	if err != nil {
-		return nil, nil, syntaxError("JSON", sourceURL, err.Error())
+		return nil, nil, syntaxError(kind, sourceURL, err.Error())
 	}
 	switch v.(type) {
 	case Object, map[string]any:
 	default:
-		return nil, nil, syntaxError("JSON", sourceURL, "the config must be an object, not "+jsonKind(v))
+		return nil, nil, syntaxError(kind, sourceURL, "the config must be an object, not "+jsonKind(v))
 	}
 	n, o := normalizeJSONValue(v)
 	if o == nil {

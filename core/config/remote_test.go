@@ -12,7 +12,7 @@ import (
 // loadForRemote loads a config from fetched files, as the page would.
 func loadForRemote(t *testing.T, f *fakeFetch, sel Selection) Config {
 	t.Helper()
-	cfg, err := Load(sel, testPage, f.fetch, orderedJSON)
+	cfg, err := Load(sel, testPage, f.fetch, orderedJSON, nil)
 	require.NoError(t, err)
 	f.asked = nil
 	return cfg
@@ -84,7 +84,7 @@ func TestExpandRemotesInlineAndUnordered(t *testing.T) {
 	f := &fakeFetch{files: map[string]string{
 		"https://h/app/r.toml": "[files]\n\"./a.py\" = \"\"\n[js_modules.worker]\n\"w.js\" = \"w\"",
 	}}
-	cfg, err := Load(Selection{Config: `{"packages": ["r.toml"], "files": {"z.py": "", "y.py": ""}}`}, testPage, f.fetch, stdJSON)
+	cfg, err := Load(Selection{Config: `{"packages": ["r.toml"], "files": {"z.py": "", "y.py": ""}}`}, testPage, f.fetch, stdJSON, nil)
 	require.NoError(t, err)
 	require.NoError(t, ExpandRemotes(&cfg, testPage, f.fetch, stdJSON))
 	files, err := cfg.Files(testPage)

@@ -5,6 +5,9 @@ type Element struct {
 	Src  string // the src attribute, "" when absent
 	Text string // the textContent
 	Type string // the type attribute ("json", "toml"), "" when absent
+	// Parser is the config-parser attribute: the URL of a module that
+	// parses TOML in place of ours, "" when absent.
+	Parser string
 }
 
 // Selection is the single config source chosen for a type.
@@ -15,6 +18,10 @@ type Selection struct {
 	// Type is the explicit format of a <TYPE-config> element; always empty
 	// for config attributes.
 	Type string
+	// Parser is the URL of the config-parser module that parses a TOML
+	// config (from the chosen element, or from the script whose config
+	// attribute was chosen), "" for ours.
+	Parser string
 }
 
 // Select picks the config source for one interpreter type ("py" or "mpy").
@@ -41,7 +48,7 @@ func Select(typ string, elements []Element, attrs []string) (Selection, error) {
 		if cfg == "" {
 			cfg = el.Text
 		}
-		return Selection{Config: cfg, Type: el.Type}, nil
+		return Selection{Config: cfg, Type: el.Type, Parser: el.Parser}, nil
 	case len(attrs) > 0:
 		for _, a := range attrs[1:] {
 			if a != attrs[0] {

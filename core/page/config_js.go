@@ -18,7 +18,7 @@ func (p *Page) loadConfigs() map[script.Type]*runtime.Config {
 		if err != nil {
 			c = &runtime.Config{Config: config.Config{Values: map[string]any{}}, Err: err}
 		} else {
-			c = runtime.LoadConfig(t, chosen, p.baseURL(), p.defaultInterpreter(t))
+			c = runtime.LoadConfig(t, chosen, p.baseURL(), p.defaultInterpreter(t), p.host)
 		}
 		if c.Err != nil {
 			notify(c.Err.Error())
@@ -33,12 +33,23 @@ func (p *Page) loadConfigs() map[script.Type]*runtime.Config {
 func (p *Page) selectConfig(t script.Type) (config.Selection, error) {
 	var elements []config.Element
 	forEach(p.doc.Call("querySelectorAll", t.ConfigSelector()), func(el js.Value) {
-		elements = append(elements, config.Element{Src: attr(el, "src"), Text: el.Get("textContent").String(), Type: attr(el, "type")})
+		elements = append(elements, config.Element{Src: attr(el, "src"), Text: el.Get("textContent").String(),
+			Type: attr(el, "type"), Parser: attr(el, "config-parser")})
 	})
 	var attrs []string
+	parser := ""
 	sel := `script[type="` + string(t) + `"][config]:not([worker]),` + string(t) + `-script[config]:not([worker])`
-	forEach(p.doc.Call("querySelectorAll", sel), func(el js.Value) { attrs = append(attrs, attr(el, "config")) })
-	return config.Select(string(t), elements, attrs)
+	forEach(p.doc.Call("querySelectorAll", sel), func(el js.Value) {
+		attrs = append(attrs, attr(el, "config"))
+		if parser == "" {
+			parser = attr(el, "config-parser")
+		}
+	})
+	chosen, err := config.Select(string(t), elements, attrs)
+	if len(elements) == 0 {
+		chosen.Parser = parser
+	}
+	return chosen, err
 }
 
 func (p *Page) baseURL() string { return p.doc.Get("baseURI").String() }

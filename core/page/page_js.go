@@ -136,8 +136,9 @@ func (p *Page) newItem(el js.Value) *item {
 	it := &item{el: el, seq: p.seq, typ: typ, isScript: el.Get("localName").String() == "script",
 		worker: el.Call("hasAttribute", "worker").Bool()}
 	p.mu.Unlock()
-	if src := attr(el, "src"); src != "" && !it.worker {
+	if src := attr(el, "src"); src != "" && !it.worker && !srcWithCode(el) {
 		// Fetch every src at once; the runner still runs them in order.
+		// One with inline code too is an error, and is not fetched at all.
 		d := runtime.StartDownload(src)
 		it.src = &d
 	}

@@ -13,9 +13,8 @@ import (
 // runScript handles <script type="py|mpy">: target, ready, code, done.
 func (r *runner) runScript(it *item, done func()) {
 	el := it.el
-	if it.src != nil && script.HasCode(el.Get("textContent").String()) {
-		r.report(script.InvalidContent(outerHTML(el, true)))
-		done()
+	if srcWithCode(el) {
+		r.rejectContent(el, done)
 		return
 	}
 	target := r.target(el)
@@ -37,6 +36,10 @@ func (r *runner) runScript(it *item, done func()) {
 // runElement handles the legacy <py-script> element, which is its own target.
 func (r *runner) runElement(it *item, done func()) {
 	el := it.el
+	if srcWithCode(el) {
+		r.rejectContent(el, done)
+		return
+	}
 	var code string
 	switch {
 	case it.src != nil:
@@ -54,6 +57,19 @@ func (r *runner) runElement(it *item, done func()) {
 	}
 	events.DispatchScript(el, string(r.typ), events.Ready, false)
 	r.execute(it, el.Get("id").String(), script.Dedent(code), done)
+}
+
+// srcWithCode says whether a script element has both a src and code of its
+// own, which PyScript refuses to run.
+func srcWithCode(el js.Value) bool {
+	return attr(el, "src") != "" && script.HasCode(el.Get("textContent").String())
+}
+
+// rejectContent reports PyScript's error for srcWithCode; the element gets
+// no output target and its done event still fires.
+func (r *runner) rejectContent(el js.Value, done func()) {
+	r.report(script.InvalidContent(outerHTML(el, true)))
+	done()
 }
 
 // inlineCode is the code written inside a script element. A <py-script>

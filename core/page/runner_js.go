@@ -32,7 +32,9 @@ func (r *runner) loop() {
 		r.page.describe(r.rt.Module)
 		if err := r.rt.Prepare(); err != nil {
 			r.failure = err.Error()
-			r.report(r.failure)
+			for _, message := range runtime.Messages(err) {
+				r.report(message)
+			}
 		} else {
 			r.page.resolveDefined(r.typ, r.rt)
 		}

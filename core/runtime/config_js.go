@@ -19,13 +19,14 @@ type Config struct {
 	InterpreterURL string
 }
 
-// LoadConfig fetches and parses the chosen config source and resolves the
-// interpreter it names (defaultURL when it names none). A failure is kept
+// LoadConfig fetches and parses the chosen config source (a config-parser
+// module is imported through loader's import) and resolves the interpreter
+// it names (defaultURL when it names none). A failure is kept
 // in Err, with empty values, so callers can still report and carry on.
-func LoadConfig(t script.Type, chosen config.Selection, pageURL, defaultURL string) *Config {
+func LoadConfig(t script.Type, chosen config.Selection, pageURL, defaultURL string, loader js.Value) *Config {
 	c := &Config{}
 	var err error
-	c.Config, err = config.Load(chosen, pageURL, FetchText, ParseJSON)
+	c.Config, err = config.Load(chosen, pageURL, FetchText, ParseJSON, moduleParser(loader))
 	if err == nil {
 		c.InterpreterURL, err = c.Config.InterpreterURL(string(t), pageURL, defaultURL)
 	}
@@ -45,6 +46,34 @@ func (c *Config) PythonJSON(t script.Type) string {
 	}
 	values["type"] = string(t)
 	return ffi.ToJSON(values)
+}
+
+// moduleParser parses text with a config-parser module imported through
+// loader: its parse function, else its default export, sync or async. The
+// result crosses as JSON, so key order is kept as with ParseJSON.
+func moduleParser(loader js.Value) config.ModuleParser {
+	return func(moduleURL, text string) (any, error) {
+		module, err := ffi.Await(loader.Call("import", moduleURL))
+		if err != nil {
+			return nil, Error("config-parser " + moduleURL + ": " + ffi.Message(err))
+		}
+		parse := module.Get("parse")
+		if parse.Type() != js.TypeFunction {
+			parse = module.Get("default")
+		}
+		if parse.Type() != js.TypeFunction {
+			return nil, Error("config-parser " + moduleURL + " exports no parse function (nor a default one)")
+		}
+		parsed, err := safejs.Safe(parse).Invoke(text)
+		if err != nil {
+			return nil, Error(ffi.Message(err))
+		}
+		value, err := ffi.Await(js.Global().Get("Promise").Call("resolve", safejs.Unsafe(parsed)))
+		if err != nil {
+			return nil, Error(ffi.Message(err))
+		}
+		return ParseJSON(js.Global().Get("JSON").Call("stringify", value).String())
+	}
 }
 
 // FetchText fetches a URL's text, with PyScript's error texts.

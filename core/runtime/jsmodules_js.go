@@ -9,7 +9,9 @@ import (
 
 // loadJSModules imports the config's js_modules.main, all at once, and
 // returns them by name for `pyscript.js_modules`. A .css URL becomes a
-// stylesheet of the page instead.
+// stylesheet of the page instead. Every import is awaited, so each failure
+// is reported (Failures: one message per module) and none is left as an
+// unhandled rejection.
 func (rt *Runtime) loadJSModules(modules []config.JSModule) (js.Value, error) {
 	byName := js.Global().Get("Object").New()
 	pending := make([]js.Value, len(modules))
@@ -20,19 +22,23 @@ func (rt *Runtime) loadJSModules(modules []config.JSModule) (js.Value, error) {
 			pending[i] = rt.Loader.Call("import", m.URL)
 		}
 	}
+	var failures []error
 	for i, m := range modules {
 		ns, err := ffi.Await(pending[i])
 		switch {
 		case m.CSS && err != nil:
-			return js.Value{}, Error(StylesheetFailed(m.URL))
+			failures = append(failures, Error(StylesheetFailed(m.URL)))
 		case m.CSS:
-			continue
 		case err != nil:
-			return js.Value{}, Error(ImportFailed(m.URL, ffi.Message(err)))
+			failures = append(failures, Error(ImportFailed(m.URL, ffi.Message(err))))
 		case js.Global().Get("Object").Call("keys", ns).Length() == 0:
-			return js.Value{}, Error(NotAnESModule(m.URL))
+			failures = append(failures, Error(NotAnESModule(m.URL)))
+		default:
+			byName.Set(m.Name, ns)
 		}
-		byName.Set(m.Name, ns)
+	}
+	if failures != nil {
+		return js.Value{}, Failures(failures)
 	}
 	return byName, nil
 }

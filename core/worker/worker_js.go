@@ -69,7 +69,7 @@ func (w *worker) run() {
 	t := script.Type(w.init.Get("type").String())
 	pageURL := w.init.Get("pageURL").String()
 	chosen := config.Selection{Config: w.init.Get("config").String(), Type: w.init.Get("configType").String()}
-	cfg := runtime.LoadConfig(t, chosen, pageURL, w.init.Get("interpreter").String())
+	cfg := runtime.LoadConfig(t, chosen, pageURL, w.init.Get("interpreter").String(), w.host)
 	if cfg.Err != nil {
 		w.fail(cfg.Err.Error(), true)
 		return
@@ -79,7 +79,10 @@ func (w *worker) run() {
 	})
 	w.describe(w.rt.Module)
 	if err := w.rt.Prepare(); err != nil {
-		w.fail(err.Error(), true)
+		messages := runtime.Messages(err)
+		for i, message := range messages {
+			w.fail(message, i == len(messages)-1)
+		}
 		return
 	}
 	w.host.Call("adopt", string(t), w.rt.Interp.Value())

@@ -1,7 +1,7 @@
 import { test, expect } from "@playwright/test";
 import { open, allDone, errors, expectNoErrors } from "./helpers.mjs";
 
-const valid = ["attr-json", "attr-toml", "attr-json-url", "attr-toml-url", "same-attrs", "element-toml", "element-src", "element-json"];
+const valid = ["attr-json", "attr-toml", "attr-json-url", "attr-toml-url", "same-attrs", "element-toml", "element-src", "element-json", "element-parser", "attr-parser"];
 for (const name of valid) {
   test(`config from ${name} reaches pyscript.config`, async ({ page }) => {
     const log = await open(page, `/config.html?case=${name}`);
@@ -26,6 +26,15 @@ for (const [name, message] of Object.entries(broken)) {
     await expect(page.locator("body")).not.toHaveAttribute("data-ran", "yes");
   });
 }
+
+test("a config-parser module that cannot be imported is one clear error naming it", async ({ page }) => {
+  await open(page, "/config.html?case=parser-missing");
+  await allDone(page);
+  const [message, ...rest] = await errors(page);
+  expect(rest).toEqual([]);
+  expect(message).toMatch(/^\(PY1000\): Invalid TOML\nconfig-parser http:\/\/127\.0\.0\.1:8123\/config\/no-parser\.js: /);
+  await expect(page.locator("body")).not.toHaveAttribute("data-ran", "yes");
+});
 
 test("invalid JSON config shows the parser's message; py scripts still run", async ({ page }) => {
   await open(page, "/config.html?case=bad-json&py");

@@ -41,14 +41,20 @@ test("scripts added after load run too", async ({ page }) => {
   await expectNoErrors(page, log);
 });
 
-test("src plus inline code is PY0409 Invalid content and does not stop other scripts", async ({ page }) => {
+test("src plus inline code is PY0409 Invalid content, is not fetched and does not stop other scripts", async ({ page }) => {
+  const fetched = [];
+  page.on("request", (request) => fetched.push(request.url()));
   await open(page, "/invalid-content.html");
   await allDone(page);
   expect(await errors(page)).toEqual([
-    '(PY0409) Invalid content for <script type="mpy" src="./code/second.py" id="both">print("inline code too")</script>',
+    '(PY0409) Invalid content for <script type="mpy" src="./code/never-fetched.py" id="both">print("inline code too")</script>',
+    '(PY0409) Invalid content for <mpy-script src="./code/never-fetched-either.py" id="legacy-both">print("inline code too")</mpy-script>',
   ]);
+  expect(fetched.filter((url) => url.includes("never-fetched"))).toEqual([]);
   await expect(page.locator("body")).toHaveAttribute("data-after", "ran");
   // No output target was created for the rejected script, and its done still fired.
   await expect(page.locator("#both + script-py")).toHaveCount(0);
-  expect((await events(page)).filter((e) => e.id === "both").map((e) => e.type)).toEqual(["mpy:done"]);
+  const seen = await events(page);
+  expect(seen.filter((e) => e.id === "both").map((e) => e.type)).toEqual(["mpy:done"]);
+  expect(seen.filter((e) => e.id === "legacy-both").map((e) => e.type)).toEqual(["mpy:done"]);
 });

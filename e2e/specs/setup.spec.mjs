@@ -76,6 +76,17 @@ for (const [name, text] of Object.entries(configErrors)) {
   });
 }
 
+test("mpy: several failing js_modules give one error each and no unhandled rejection", async ({ page }) => {
+  const log = await runCase(page, "js-modules-several", "mpy");
+  const shown = await errors(page);
+  expect(shown).toHaveLength(3);
+  expect(shown[0]).toContain(`${ORIGIN}/code/classic.js is not an ES module`);
+  expect(shown[1]).toContain(`js_modules: unable to import ${ORIGIN}/code/no-such-module.js: `);
+  expect(shown[2]).toBe(`js_modules: unable to load the stylesheet ${ORIGIN}/code/no-such-sheet.css`);
+  expect(log.pageErrors).toEqual([]);
+  await expect(page.locator("body")).not.toHaveAttribute("data-checked", "yes");
+});
+
 test("mpy: mip installs from a package.json folder next to the config", async ({ page }) => {
   await expectChecked(page, await runCase(page, "mip-folder", "mpy"));
 });

@@ -30,9 +30,13 @@ def _from_runtime(name, default):
 
 
 def _interpreter_type():
+    # The literals themselves, not the strings that came from JavaScript:
+    # code (PyScript's own tests among it) checks config["type"] is "py".
     kind = _from_runtime("type", None)
-    if kind in ("py", "mpy"):
-        return kind
+    if kind == "py":
+        return "py"
+    if kind == "mpy":
+        return "mpy"
     return "mpy" if sys.implementation.name == "micropython" else "py"
 
 
