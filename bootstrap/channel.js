@@ -6,7 +6,7 @@
 // in step (ffi/channel/protocol_test.go checks that they match).
 
 // Request kinds (protocol.go op*).
-export const OP = { get: 1, set: 2, has: 3, delete: 4, apply: 5, construct: 6, keys: 7, describe: 8, call: 9 };
+export const OP = { get: 1, set: 2, has: 3, delete: 4, apply: 5, construct: 6, keys: 7, describe: 8, call: 9, invoke: 10 };
 
 // Value kinds reported by kind(v) (protocol.go kind*).
 export const KIND = {
@@ -24,8 +24,10 @@ const viewIndex = new Map(VIEWS.map((name, i) => [name, i]));
 // What a lent object's flags tell the borrower (protocol.go ref*): whether
 // it can be called, whether it is an Array, and, for the keys interpreters
 // probe on every new object (Pyodide: then, next, length …), whether the key
-// is there at all. A probe of an absent key needs no round trip.
-export const FLAG = { callable: 1, array: 2 };
+// is there at all. A probe of an absent key needs no round trip. `method`
+// (1 << 24, above the probe bits) marks the answer to a get that found a
+// method: a function in a data property of the target's prototype chain.
+export const FLAG = { callable: 1, array: 2, method: 16777216 };
 const valueProbes = ["then", Symbol.iterator, Symbol.asyncIterator, "next", "get", "set", "has", "includes",
   Symbol.dispose, Symbol.asyncDispose].filter((key) => key !== undefined);
 const inProbes = ["length", "size", "name", "message", "stack"];
@@ -35,8 +37,20 @@ const probeBit = new Map([...valueProbes, ...inProbes].map((key, i) => [key, 1 <
 // (listener option `invoke`).
 export const INVOKE = Symbol("gopyscript.invoke");
 
+// Page: the method the last get found (see FLAG.method), until it is shaped.
+let foundMethod;
+const inheritedMethod = (target, key) => {
+  if (Object.hasOwn(target, key)) return false;
+  for (let p = Object.getPrototypeOf(target); p !== null; p = Object.getPrototypeOf(p)) {
+    const desc = Reflect.getOwnPropertyDescriptor(p, key);
+    if (desc) return typeof desc.value === "function";
+  }
+  return false;
+};
+
 const shape = (v) => {
   let flags = (typeof v === "function" ? FLAG.callable : 0) | (Array.isArray(v) ? FLAG.array : 0);
+  if (v === foundMethod) (flags |= FLAG.method), (foundMethod = undefined);
   for (const key of valueProbes) if (v[key] !== undefined) flags |= probeBit.get(key);
   for (const key of inProbes) if (key in v) flags |= probeBit.get(key);
   return flags;
@@ -93,14 +107,21 @@ export const channel = (host = {}) => {
 
   const performWith = (op, target, ...ops) => {
     switch (op) {
-      case OP.get: return Reflect.get(target, ops[0]);
+      case OP.get: {
+        const v = Reflect.get(target, ops[0]);
+        foundMethod = typeof v === "function" && typeof target === "object" && inheritedMethod(target, ops[0]) ? v : undefined;
+        return v;
+      }
       case OP.set: return Reflect.set(target, ops[0], ops[1]);
       case OP.has: return Reflect.has(target, ops[0]);
       case OP.delete: return Reflect.deleteProperty(target, ops[0]);
       case OP.apply:
+      case OP.invoke:
         // addEventListener(type, workerFunction, {invoke: …}) names Event
         // methods (preventDefault …) the wrapper calls on the page, in time.
         if (peer.has(ops[2]) && ops[3]?.invoke) ops[2][INVOKE] = [ops[3].invoke].flat();
+        // invoke: key, arguments… (the target's method, called on it).
+        if (op === OP.invoke) return Reflect.apply(Reflect.get(target, ops[0]), target, ops.slice(1));
         return Reflect.apply(target, ops[0], ops.slice(1));
       case OP.construct: return Reflect.construct(target, ops);
       case OP.keys: return Object.getOwnPropertyNames(target);
@@ -153,9 +174,13 @@ export const channel = (host = {}) => {
       if (id === 0 && root) return void (dst[key] = root), 0;
       const known = standIns.get(id);
       const alive = known?.[0].deref();
-      if (alive) return (dst[key] = alive), -known[1];
+      if (alive) {
+        if (flags & FLAG.method) placedMethod = [alive, flags];
+        return (dst[key] = alive), -known[1];
+      }
       const serial = ++serials;
       const standIn = make(id, flags, name);
+      if (flags & FLAG.method) placedMethod = [standIn, flags];
       peer.set(standIn, id);
       standIns.set(id, [new WeakRef(standIn), serial]);
       registry.register(standIn, [id, serial]);
@@ -240,6 +265,13 @@ export const channel = (host = {}) => {
   };
 };
 
+// Worker: the stand-in and flags of the last method the page found for a
+// get (see FLAG.method), and the methods learnt that way: constructor name
+// → key → the method's flags. `el.focus()` is then one round trip (invoke)
+// instead of two (get, then apply), on every object of that constructor.
+let placedMethod;
+const methods = new Map();
+
 // A proxy of page object `id`. Its own keys and prototype stay local (they
 // describe the local target); probes of absent keys are answered from the
 // flags, a function's name from the name it was lent with; everything else
@@ -247,8 +279,9 @@ export const channel = (host = {}) => {
 const proxy = (id, flags, name, request) => {
   const callable = flags & FLAG.callable;
   const target = callable ? function () {}.bind() : flags & FLAG.array ? [] : {};
-  let constructor;
-  return new Proxy(target, {
+  let constructor, shadowed; // keys this object was given from here
+  const shadow = (key) => void (shadowed ??= new Set()).add(key);
+  const self = new Proxy(target, {
     get(target, key) {
       if (callable) {
         // fn.call(…) and fn.apply(…) call the proxy itself: one round trip.
@@ -258,16 +291,24 @@ const proxy = (id, flags, name, request) => {
       if (key === "constructor" && name) return (constructor ??= lazyConstructor(id, callable ? "Function" : name, request));
       if (probeBit.has(key) && !(flags & probeBit.get(key))) return undefined;
       if (typeof key === "symbol" && (key === Symbol.toStringTag || !wellKnown.has(key))) return undefined;
-      return request(OP.get, id, key);
+      const known = name && methods.get(name)?.get(key);
+      if (known && !shadowed?.has(key)) return lazyMethod(self, id, key, known, request);
+      placedMethod = undefined;
+      const value = request(OP.get, id, key);
+      if (name && typeof key === "string" && placedMethod && placedMethod[0] === value) {
+        if (!methods.has(name)) methods.set(name, new Map());
+        methods.get(name).set(key, placedMethod[1]);
+      }
+      return value;
     },
-    set: (target, key, value) => (request(OP.set, id, key, value), true),
+    set: (target, key, value) => (shadow(key), request(OP.set, id, key, value), true),
     has(target, key) {
       // MicroPython asks every function whether it is one of its own proxies.
       if (key === "_ref") return false;
       if (inProbes.includes(key)) return !!(flags & probeBit.get(key));
       return request(OP.has, id, key);
     },
-    deleteProperty: (target, key) => request(OP.delete, id, key),
+    deleteProperty: (target, key) => (shadow(key), request(OP.delete, id, key)),
     apply: (target, self, args) => request(OP.apply, id, self, ...args),
     construct: (target, args) => request(OP.construct, id, ...args),
     ownKeys(target) {
@@ -288,9 +329,46 @@ const proxy = (id, flags, name, request) => {
       if (desc) desc.configurable = true;
       return desc;
     },
-    defineProperty: (target, key, desc) => (request(OP.set, id, key, desc.value), true),
+    defineProperty: (target, key, desc) => (shadow(key), request(OP.set, id, key, desc.value), true),
   });
+  return self;
 };
+
+// A method of page object `id` (its stand-in: owner) known to be one: a
+// call is a single invoke, which reads the method on the page at that
+// moment; any other use reads the method itself first, as a get would.
+const lazyMethod = (owner, id, key, flags, request) => {
+  let real;
+  const resolve = () => (real ??= request(OP.get, id, key));
+  const method = new Proxy(function () {}.bind(), {
+    get(target, k) {
+      if (k === "call" || k === "apply" || k === "bind") return Function.prototype[k];
+      if (k === "name") return key;
+      if (probeBit.has(k) && !(flags & probeBit.get(k))) return undefined;
+      return Reflect.get(resolve(), k);
+    },
+    has(target, k) {
+      if (k === "_ref") return false;
+      if (inProbes.includes(k)) return !!(flags & probeBit.get(k));
+      return Reflect.has(resolve(), k);
+    },
+    apply: (target, self, args) =>
+      self === undefined || self === owner ? request(OP.invoke, id, key, ...args) : Reflect.apply(resolve(), self, args),
+    construct: (target, args) => Reflect.construct(resolve(), args),
+    set: (target, k, value) => Reflect.set(resolve(), k, value),
+    deleteProperty: (target, k) => Reflect.deleteProperty(resolve(), k),
+    ownKeys: () => Reflect.ownKeys(resolve()),
+    getOwnPropertyDescriptor: (target, k) => Reflect.getOwnPropertyDescriptor(resolve(), k),
+    defineProperty: (target, k, desc) => Reflect.defineProperty(resolve(), k, desc),
+  });
+  lazyMethods.set(method, resolve);
+  return method;
+};
+const lazyMethods = new WeakMap();
+
+// Worker: an operand about to be sent, with a method stand-in replaced by
+// the page's function itself (else it would be lent as a worker function).
+export const sendable = (v) => (typeof v === "function" && lazyMethods.get(v)?.()) || v;
 
 // An object's `constructor`, known by name until it is used for anything
 // else: Pyodide reads obj.constructor.name of every object it wraps.

@@ -53,6 +53,7 @@ const host = {
   // A proxy trap's request to the page: operands go in io, Go answers
   // in io[0] through a wasm export (no scheduler round trip).
   request(op, id, ...operands) {
+    for (let i = 0; i < operands.length; i++) if (typeof operands[i] === "function") operands[i] = glue.sendable(operands[i]);
     io.length = 0;
     io.push(...operands);
     const length = exports.gps_request(op, id, operands.length);

@@ -29,6 +29,32 @@ def test_call_methods_with_arguments():
     assert element.firstChild.tagName == "SPAN"
 
 
+def test_methods_behave_as_methods_however_they_are_used():
+    # In a worker, a method called once is known by its object's class, and
+    # later calls take one request instead of two: that must not show.
+    first, second = fresh_element(), fresh_element()
+    for n in range(3):
+        first.setAttribute("data-n", str(n))
+        second.setAttribute("data-n", str(n * 10))
+    assert first.getAttribute("data-n") == "2" and second.getAttribute("data-n") == "20"
+    get_attribute = first.getAttribute  # taken now, called later
+    assert get_attribute("data-n") == "2"
+    # Handed back to the page, it is the page's own function again (not in
+    # MicroPython, which turns a function read as an attribute into a bound
+    # method of its own, main thread and worker alike).
+    page_function = window.Reflect.get if MICROPYTHON else getattr
+    method = page_function(second, "getAttribute")
+    assert window.Reflect.apply(method, second, to_js(["data-n"])) == "20"
+    # Replaced on one object by page code: the replacement runs there only.
+    window.Reflect.set(second, "getAttribute", page_function(window, "String"))
+    assert second.getAttribute("replaced") == "replaced"
+    assert first.getAttribute("data-n") == "2"
+    # Given a plain value on one object from here: that object has the value.
+    second.hasAttribute = 5
+    assert second.hasAttribute == 5
+    assert first.hasAttribute("data-n") is True
+
+
 def test_new_builds_page_objects():
     event = window.CustomEvent.new("e2e", to_js({"detail": {"n": 1}}))
     assert event.type == "e2e"

@@ -356,7 +356,7 @@ func fit(sab js.Value, known, need int) int {
 var reflectApply = reflect.Get("apply")
 
 // operands is how many values each request kind needs at least.
-var operands = map[uint8]int{opGet: 1, opSet: 2, opHas: 1, opDelete: 1, opApply: 1, opDescribe: 1, opCall: 1}
+var operands = map[uint8]int{opGet: 1, opSet: 2, opHas: 1, opDelete: 1, opApply: 1, opDescribe: 1, opCall: 1, opInvoke: 1}
 
 // run runs one request against the page's objects and returns its
 // result, or what it threw. A string result is left as bytes in the glue's

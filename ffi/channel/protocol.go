@@ -51,6 +51,7 @@ const (
 	opKeys                 // (none): own keys, as an array of strings
 	opDescribe             // key: own property descriptor, by value
 	opCall                 // name, arguments…: a function of xworker.sync or of the runtime
+	opInvoke               // key, arguments…: the target's method key, called on the target
 )
 
 // Response kinds.
@@ -86,10 +87,13 @@ const (
 	kindViewFirst = 20 // 20 + index in wire.ViewNames: a typed array or DataView
 )
 
-// Ref flags, as channel.js's FLAG: whether a lent object can be called and
-// whether it is an Array. The bits above are channel.js's probe bits, set
-// by the page for the worker's proxies.
+// Ref flags, as channel.js's FLAG: whether a lent object can be called,
+// whether it is an Array, and whether a get found it as a method of the
+// target (so the worker calls that key with opInvoke from then on). The
+// bits between are channel.js's probe bits, set by the page for the
+// worker's proxies.
 const (
 	refCallable = 1
 	refArray    = 2
+	refMethod   = 1 << 24
 )

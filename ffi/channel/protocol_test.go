@@ -20,7 +20,7 @@ func TestChannelJSUsesTheProtocolsNumbers(t *testing.T) {
 
 	assert.Equal(t, map[string]int{
 		"get": opGet, "set": opSet, "has": opHas, "delete": opDelete, "apply": opApply,
-		"construct": opConstruct, "keys": opKeys, "describe": opDescribe, "call": opCall,
+		"construct": opConstruct, "keys": opKeys, "describe": opDescribe, "call": opCall, "invoke": opInvoke,
 	}, jsObjectNumbers(t, js, `export const OP = \{([^}]*)\}`))
 	assert.Equal(t, map[string]int{
 		"undefined": kindUndefined, "null": kindNull, "boolean": kindBoolean, "number": kindNumber,
@@ -28,7 +28,7 @@ func TestChannelJSUsesTheProtocolsNumbers(t *testing.T) {
 		"array": kindArray, "plain": kindPlain, "function": kindFunction, "object": kindObject,
 		"python": kindPython, "viewFirst": kindViewFirst,
 	}, jsObjectNumbers(t, js, `export const KIND = \{([^}]*)\}`))
-	assert.Equal(t, map[string]int{"callable": refCallable, "array": refArray},
+	assert.Equal(t, map[string]int{"callable": refCallable, "array": refArray, "method": refMethod},
 		jsObjectNumbers(t, js, `export const FLAG = \{([^}]*)\}`))
 	slots := jsObjectNumbers(t, js, `const (REQUEST = [^;]*);`)
 	assert.Equal(t, map[string]int{
