@@ -10,10 +10,14 @@
 //     the worker has written back count 500; handled clicks/s.
 //   - start: a page with only a worker script printing "hello world"; ms from
 //     navigation start to the worker script's mpy:done / py:done (cold cache).
+//   - web-main, web-worker: a 1,000-row table built with pyscript.web and
+//     appended to the page, by a main-thread script and by a worker script;
+//     ms (the same template, pages/workers/web.html).
 //
 //   make bench      (runs bench.mjs, then this; or node e2e/bench/workers.mjs
 //                    from the repo root. BENCH_RUNS=N overrides the 5 rounds,
-//                    BENCH_ONLY=mpy or py benches one interpreter)
+//                    BENCH_ONLY=mpy or py benches one interpreter,
+//                    BENCH_KINDS=web-main,web-worker … some of the benches)
 //
 // Each bench's page is a template in pages/workers/ (<bench>.html), written at
 // start once per interpreter and core into a temp folder served at
@@ -71,7 +75,20 @@ const BENCHES = [
     file: (type, v) => `generated/${type}-start-${v}.html`,
     measure: measureStart,
   },
-];
+  ...["main", "worker"].map((thread) => ({
+    key: `web-${thread}`,
+    template: "web",
+    worker: thread === "worker",
+    title: `A pyscript.web table, ${thread === "main" ? "main thread" : "from a worker"}`,
+    note: `A ${thread === "main" ? "main-thread" : "worker"} script builds a 1,000-row table (three \`td\` a row, one with \`classes\`) with \`pyscript.web\` after a 20-row warm-up, and appends it to the page; ms from the start of the build to the table being in the page, lower is better.`,
+    unit: "ms",
+    higher: false,
+    variants: [VARIANTS.ours, VARIANTS.pyscript],
+    file: (type, v) => `generated/${type}-web-${thread}-${v}.html`,
+    measure: measureBuild,
+  })),
+].filter((b) => !process.env.BENCH_KINDS || process.env.BENCH_KINDS.split(",").includes(b.key));
+if (!BENCHES.length) throw new Error(`BENCH_KINDS=${process.env.BENCH_KINDS}: want some of rt, click, start, web-main, web-worker`);
 
 // --- pages and dev server ---------------------------------------------------------
 
@@ -88,13 +105,19 @@ const CORES = {
 function writePages(dir) {
   const code = {};
   for (const bench of BENCHES) {
-    const template = readFileSync(path.join(PAGES_DIR, "workers", `${bench.key}.html`), "utf8");
-    code[bench.key] = /<script type="\{\{type\}\}" worker>([\s\S]*?)<\/script>/.exec(template)?.[1];
+    const name = bench.template ?? bench.key;
+    const template = readFileSync(path.join(PAGES_DIR, "workers", `${name}.html`), "utf8");
+    code[bench.key] = /<script type="\{\{type\}\}"(?: worker|\{\{worker\}\})>([\s\S]*?)<\/script>/.exec(template)?.[1];
     if (code[bench.key] === undefined || template.split("{{core}}").length !== 2)
-      throw new Error(`pages/workers/${bench.key}.html: want one <script type="{{type}}" worker> and one {{core}}`);
+      throw new Error(`pages/workers/${name}.html: want one <script type="{{type}}" worker> (or {{worker}}) and one {{core}}`);
     for (const interp of INTERPRETERS)
       for (const [variant, core] of Object.entries(CORES)) {
-        const html = template.replaceAll("{{type}}", interp.type).replaceAll("{{interpreter}}", interp.name).replace("{{core}}", core);
+        const html = template
+          .replaceAll("{{type}}", interp.type)
+          .replaceAll("{{interpreter}}", interp.name)
+          .replaceAll("{{worker}}", bench.worker ? " worker" : "")
+          .replaceAll("{{thread}}", bench.worker ? "in a worker" : "on the main thread")
+          .replace("{{core}}", core);
         writeFileSync(path.join(dir, `${interp.type}-${bench.key}-${variant}.html`), html);
       }
   }
@@ -190,6 +213,13 @@ async function measureStart(page, log, check, interp) {
   );
   if (cached.length) throw new Error(`${page.url()}: served from cache, not a cold run: ${cached.join(", ")}`);
   return { value: round1(done) };
+}
+
+async function measureBuild(page, log, check) {
+  const ms = await poll(page, check, () => document.body.dataset.ms, "data-ms");
+  const rows = await page.evaluate(() => document.querySelectorAll("tbody tr").length);
+  if (!/^\d+$/.test(ms) || rows !== 1000) throw new Error(`${page.url()}: data-ms=${JSON.stringify(ms)} with ${rows} rows, want a number and 1,000 rows`);
+  return { value: Math.max(1, Number(ms)) };
 }
 
 // --- statistics and reporting -------------------------------------------------------
