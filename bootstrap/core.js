@@ -22,6 +22,7 @@ const start = async (shared) => {
     load: interpreterLoader((type, text) => host.stderr(type, text)),
     import: (url) => import(url),
     key: objectKey,
+    storage: (name) => import(here("storage.js")).then((module) => module.openMap(name)),
     importAll: (...urls) =>
       Promise.all(urls.map((url) => import(new URL(url, document.baseURI).href))),
     // xworker.sync: assigning a function offers it to the worker's

@@ -79,6 +79,7 @@ const host = {
   stderr: (text) => console.error(text),
   import: (url) => import(url),
   key: objectKey,
+  storage: (name) => import("./storage.js").then((module) => module.openMap(name)),
   importAll: (...urls) => Promise.all(urls.map((url) => import(new URL(url, host.init.pageURL).href))),
   // Once the interpreter is loaded: how to keep, free and convert its
   // objects when they cross to the page.

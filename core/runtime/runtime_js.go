@@ -21,7 +21,8 @@ type Runtime struct {
 	// it runs.
 	Worker bool
 	// Loader is the JS host object with load(type, url, options),
-	// import(url), importAll(...urls) and key(object) (a number per object).
+	// import(url), importAll(...urls), key(object) (a number per object)
+	// and storage(name) (an IndexedDB store, see dist/storage.js).
 	Loader js.Value
 	// Progress reports a loading step ("Loading files" …).
 	Progress func(message string)
@@ -42,6 +43,7 @@ func New(t script.Type, cfg *Config, pageURL string, worker bool, loader js.Valu
 	mod.Set("target", "")
 	mod.Set("js_import", loader.Get("importAll"))
 	mod.Set("key", loader.Get("key"))
+	mod.Set("storage", loader.Get("storage"))
 	mod.Set("js_modules", js.Global().Get("Object").New()) // filled by setup when configured
 	return &Runtime{Type: t, Config: cfg, PageURL: pageURL, Worker: worker, Loader: loader, Progress: progress, Module: mod}
 }

@@ -22,6 +22,7 @@ TEST_MODULES = [
     "test_dom",
     "test_flatted",
     "test_web",
+    "test_storage",
 ]
 
 # Folder (relative to the interpreter's working directory) for the copies.

@@ -17,6 +17,7 @@ from pyscript.context import (
 from pyscript.display import HTML, display
 from pyscript.events import Event, when
 from pyscript.fetch import fetch
+from pyscript.storage import Storage, storage
 from pyscript.workers import PyWorker, create_named_worker, workers
 from pyscript import ffi, js_modules, util
 
@@ -25,6 +26,7 @@ __all__ = [
     "HTML",
     "PyWorker",
     "RUNNING_IN_WORKER",
+    "Storage",
     "config",
     "create_named_worker",
     "current_target",
@@ -34,6 +36,7 @@ __all__ = [
     "ffi",
     "js_import",
     "js_modules",
+    "storage",
     "sync",
     "util",
     "when",

@@ -4,8 +4,9 @@ The values come from ``_pyscript``, a JavaScript module the GoPyScript runtime
 registers in the interpreter before this package is imported. It provides
 ``type`` ("py"/"mpy"), ``worker`` (bool), ``config`` (the config as a JSON
 string), ``target`` (the id of the element the running script displays into)
-``js_import(*urls)`` (a Promise of an array of modules) and ``key(object)``
-(a number per JavaScript object, the same for the same object). In a worker it
+``js_import(*urls)`` (a Promise of an array of modules), ``key(object)``
+(a number per JavaScript object, the same for the same object) and
+``storage(name)`` (a Promise of an IndexedDB store). In a worker it
 also has ``window`` (a proxy of the page's ``globalThis``, whose every use is a
 synchronous call to the page), ``synchronous`` (whether that works: the page
 must be cross-origin isolated), ``sync`` and ``runtime(name, *args)``.
