@@ -46,6 +46,10 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// which the ETag/Last-Modified below turn into cheap 304s.
 	hdr.Set("Cache-Control", "no-cache")
 
+	if r.URL.Path == echoPath {
+		serveEcho(w, r)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		hdr.Set("Allow", "GET, HEAD")
 		http.Error(w, "405 method not allowed", http.StatusMethodNotAllowed)

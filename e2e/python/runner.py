@@ -23,6 +23,7 @@ TEST_MODULES = [
     "test_flatted",
     "test_web",
     "test_storage",
+    "test_websocket",
 ]
 
 # Folder (relative to the interpreter's working directory) for the copies.

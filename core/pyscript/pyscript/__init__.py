@@ -18,6 +18,7 @@ from pyscript.display import HTML, display
 from pyscript.events import Event, when
 from pyscript.fetch import fetch
 from pyscript.storage import Storage, storage
+from pyscript.websocket import WebSocket
 from pyscript.workers import PyWorker, create_named_worker, workers
 from pyscript import ffi, js_modules, util
 
@@ -27,6 +28,7 @@ __all__ = [
     "PyWorker",
     "RUNNING_IN_WORKER",
     "Storage",
+    "WebSocket",
     "config",
     "create_named_worker",
     "current_target",
