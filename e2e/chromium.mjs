@@ -10,4 +10,7 @@ export const CHROMIUM_ARGS = [
   "--no-first-run",
   // gc() for the tests that check what is released once collected.
   "--js-flags=--expose-gc",
+  // pyscript.media: a fake camera and microphone, permission granted.
+  "--use-fake-device-for-media-stream",
+  "--use-fake-ui-for-media-stream",
 ];

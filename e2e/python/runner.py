@@ -24,6 +24,7 @@ TEST_MODULES = [
     "test_web",
     "test_storage",
     "test_websocket",
+    "test_media",
 ]
 
 # Folder (relative to the interpreter's working directory) for the copies.
