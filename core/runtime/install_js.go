@@ -7,6 +7,7 @@ import "github.com/gopyscript/gopyscript/core/pyscript"
 // imported here: Python imports it on first use, so pages that never
 // import pyscript do not pay for it (~30 ms in MicroPython).
 func (rt *Runtime) installPyScript() error {
+	rt.Module.Set("py_import", rt.pyImportFunc())
 	if err := rt.Interp.RegisterJSModule("_pyscript", rt.Module); err != nil {
 		return err
 	}

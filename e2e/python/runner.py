@@ -25,6 +25,7 @@ TEST_MODULES = [
     "test_storage",
     "test_websocket",
     "test_media",
+    "test_packages",
 ]
 
 # Folder (relative to the interpreter's working directory) for the copies.

@@ -26,7 +26,7 @@ from e2e_support import MICROPYTHON, raises
 EXPORTS = [
     "RUNNING_IN_WORKER", "config", "current_target", "document", "window", "display",
     "HTML", "when", "Event", "fetch", "ffi", "util", "js_import", "sync", "PyWorker",
-    "workers", "create_named_worker", "storage", "Storage", "WebSocket",
+    "workers", "create_named_worker", "storage", "Storage", "WebSocket", "py_import",
 ]
 
 

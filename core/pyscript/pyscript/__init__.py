@@ -17,6 +17,7 @@ from pyscript.context import (
 from pyscript.display import HTML, display
 from pyscript.events import Event, when
 from pyscript.fetch import fetch
+from pyscript.packages import py_import
 from pyscript.storage import Storage, storage
 from pyscript.websocket import WebSocket
 from pyscript.workers import PyWorker, create_named_worker, workers
@@ -38,6 +39,7 @@ __all__ = [
     "ffi",
     "js_import",
     "js_modules",
+    "py_import",
     "storage",
     "sync",
     "util",
