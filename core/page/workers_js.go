@@ -2,6 +2,7 @@ package page
 
 import (
 	"strconv"
+	"strings"
 	"syscall/js"
 
 	"github.com/gopyscript/gopyscript/core/config"
@@ -281,8 +282,35 @@ func (x *xworker) runtimeCall(name string, args []js.Value) js.Value {
 			return runtime.Stylesheet(args[0].String())
 		}
 		return x.page.host.Call("import", args[0])
+	case "gather": // pyscript.ffi.gather(object, paths…): all in one round trip
+		values := js.Global().Get("Array").New(len(args) - 1)
+		for i, path := range args[1:] {
+			values.SetIndex(i, valueAt(args[0], path.String()))
+		}
+		return values
+	case "query": // pyscript.ffi.query(object, path)
+		return valueAt(args[0], args[1].String())
 	}
 	panic(js.Error{Value: ffi.NewError("GoPyScript: unknown runtime call " + name)})
+}
+
+// valueAt reads a dotted path ("dataset.count") from v; null when a step
+// finds nothing (MicroPython keeps undefined apart from None).
+func valueAt(v js.Value, path string) js.Value {
+	for _, key := range strings.Split(path, ".") {
+		switch v.Type() {
+		case js.TypeUndefined, js.TypeNull:
+			return js.Null()
+		case js.TypeObject, js.TypeFunction:
+		default: // a primitive's properties ("text.length") are its wrapper's
+			v = js.Global().Get("Object").Invoke(v)
+		}
+		v = v.Get(key)
+	}
+	if v.IsUndefined() {
+		return js.Null()
+	}
+	return v
 }
 
 // targetID creates the worker's output element on first use, as PyScript

@@ -77,3 +77,16 @@ def test_direct_is_identity_on_the_main_thread():
     value = {"a": 1}
     assert direct(value) is value
     assert direct(document.body).tagName == "BODY"
+
+
+def test_gather_and_query_read_dotted_paths():
+    # In a worker each is one round trip to the page, however many paths.
+    from pyscript.ffi import gather, query
+
+    element = document.createElement("div")
+    element.title = "a title"
+    element.dataset.count = "3"
+    assert gather(element, "title", "dataset.count", "tagName") == ["a title", "3", "DIV"]
+    assert is_none(gather(element, "no.such.path")[0])
+    assert query(document, "body.tagName") == "BODY"
+    assert is_none(query(document, "nothing.here"))

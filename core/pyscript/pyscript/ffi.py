@@ -6,6 +6,7 @@ not need to care which interpreter runs it.
 """
 
 import js
+import _pyscript
 
 try:
     from pyodide.ffi import create_proxy as _native_create_proxy
@@ -62,3 +63,28 @@ def assign(target, *sources):
 def direct(value):
     """On the main thread values already live next to JavaScript: identity."""
     return value
+
+
+# In a worker gather and query read on the page in one round trip.
+_IN_WORKER = bool(getattr(_pyscript, "worker", False))
+
+
+def query(target, path):
+    """The value at a dotted path ("body.firstChild.nodeName") of a
+    JavaScript object, None once a step finds nothing."""
+    if _IN_WORKER:
+        return _pyscript.runtime("query", target, path)
+    value = target
+    for key in path.split("."):
+        if is_none(value):
+            return None
+        value = getattr(value, key, None)
+    return value
+
+
+def gather(target, *paths):
+    """The values at several dotted paths of one JavaScript object, as a
+    list: ``title, count = gather(el, "title", "dataset.count")``."""
+    if _IN_WORKER:
+        return list(_pyscript.runtime("gather", target, *paths))
+    return [query(target, path) for path in paths]
