@@ -11,7 +11,7 @@ for (const page_ of ["mpy", "py", "mpy-worker", "py-worker"]) {
     await page.waitForSelector("html.tests-done", { timeout: 230_000 });
     const result = JSON.parse(await page.locator("#result").textContent());
     expect(result.failed).toEqual([]);
-    expect(result.passed.length).toBeGreaterThan(90);
+    expect(result.passed.length).toBeGreaterThan(140);
     expect(result.passed).toContain("test_dom.test_a_python_function_as_event_handler_needs_no_create_proxy");
     expect(result.passed).toContain("test_flatted.test_a_cycle_refers_to_its_entry");
     expect(result.passed).toContain("test_web.test_the_same_node_gives_the_same_wrapper");
