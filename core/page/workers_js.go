@@ -141,14 +141,15 @@ func (x *xworker) start() {
 	x.ch.Runtime = x.runtimeCall
 	start, transfer := x.ch.Start()
 	init := map[string]any{
-		"type":        string(x.spec.typ),
-		"code":        x.spec.code,
-		"src":         x.spec.src,
-		"config":      x.spec.config.Config,
-		"configType":  x.spec.config.Type,
-		"pageURL":     x.page.baseURL(),
-		"async":       x.spec.async,
-		"interpreter": x.interpreter(),
+		"type":         string(x.spec.typ),
+		"code":         x.spec.code,
+		"src":          x.spec.src,
+		"config":       x.spec.config.Config,
+		"configType":   x.spec.config.Type,
+		"configParser": x.spec.config.Parser,
+		"pageURL":      x.page.baseURL(),
+		"async":        x.spec.async,
+		"interpreter":  x.interpreter(),
 	}
 	msg := map[string]any{"module": x.page.host.Get("module"), "init": init, "start": start}
 	x.post(msg, transfer)
@@ -409,7 +410,7 @@ func (p *Page) startScriptWorker(it *item) {
 	}
 	// As in PyScript: the worker's own config, else the page's.
 	if own := attr(el, "config"); own != "" {
-		spec.config = config.Selection{Config: own}
+		spec.config = config.Selection{Config: own, Parser: attr(el, "config-parser")}
 	} else if chosen, err := p.selectConfig(it.typ); err == nil {
 		spec.config = chosen
 	}

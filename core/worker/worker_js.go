@@ -68,7 +68,8 @@ func (w *worker) run() {
 	defer close(w.finished)
 	t := script.Type(w.init.Get("type").String())
 	pageURL := w.init.Get("pageURL").String()
-	chosen := config.Selection{Config: w.init.Get("config").String(), Type: w.init.Get("configType").String()}
+	chosen := config.Selection{Config: w.init.Get("config").String(), Type: w.init.Get("configType").String(),
+		Parser: w.init.Get("configParser").String()}
 	cfg := runtime.LoadConfig(t, chosen, pageURL, w.init.Get("interpreter").String(), w.host)
 	if cfg.Err != nil {
 		w.fail(cfg.Err.Error(), true)

@@ -1,7 +1,7 @@
 import { test, expect } from "@playwright/test";
 import { open, allDone, errors, expectNoErrors } from "./helpers.mjs";
 
-const valid = ["attr-json", "attr-toml", "attr-json-url", "attr-toml-url", "same-attrs", "element-toml", "element-src", "element-json", "element-parser", "attr-parser"];
+const valid = ["attr-json", "attr-toml", "attr-json-url", "attr-toml-url", "same-attrs", "element-toml", "element-src", "element-json", "element-parser", "attr-parser", "worker-parser"];
 for (const name of valid) {
   test(`config from ${name} reaches pyscript.config`, async ({ page }) => {
     const log = await open(page, `/config.html?case=${name}`);
