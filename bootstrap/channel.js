@@ -269,8 +269,10 @@ export const channel = (host = {}) => {
 // get (see FLAG.method), and the methods learnt that way: constructor name
 // → key → the method's flags. `el.focus()` is then one round trip (invoke)
 // instead of two (get, then apply), on every object of that constructor.
+// Not for plain objects ("Object"): their keys differ from one to the next.
 let placedMethod;
 const methods = new Map();
+const learns = (name) => !!name && name !== "Object";
 
 // A proxy of page object `id`. Its own keys and prototype stay local (they
 // describe the local target); probes of absent keys are answered from the
@@ -291,11 +293,11 @@ const proxy = (id, flags, name, request) => {
       if (key === "constructor" && name) return (constructor ??= lazyConstructor(id, callable ? "Function" : name, request));
       if (probeBit.has(key) && !(flags & probeBit.get(key))) return undefined;
       if (typeof key === "symbol" && (key === Symbol.toStringTag || !wellKnown.has(key))) return undefined;
-      const known = name && methods.get(name)?.get(key);
+      const known = learns(name) && methods.get(name)?.get(key);
       if (known && !shadowed?.has(key)) return lazyMethod(self, id, key, known, request);
       placedMethod = undefined;
       const value = request(OP.get, id, key);
-      if (name && typeof key === "string" && placedMethod && placedMethod[0] === value) {
+      if (learns(name) && typeof key === "string" && placedMethod && placedMethod[0] === value) {
         if (!methods.has(name)) methods.set(name, new Map());
         methods.get(name).set(key, placedMethod[1]);
       }

@@ -21,6 +21,9 @@ func (rt *Runtime) loadJSModules(modules []config.JSModule) (js.Value, error) {
 		} else {
 			pending[i] = rt.Loader.Call("import", m.URL)
 		}
+		// Handled when awaited below, in order; until then a failure must
+		// not count as an unhandled rejection.
+		pending[i].Call("catch", js.Global().Get("Function").Get("prototype"))
 	}
 	var failures []error
 	for i, m := range modules {

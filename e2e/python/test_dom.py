@@ -53,6 +53,14 @@ def test_methods_behave_as_methods_however_they_are_used():
     second.hasAttribute = 5
     assert second.hasAttribute == 5
     assert first.hasAttribute("data-n") is True
+    # Plain objects share no class: one's inherited method is not another's.
+    proto = window.Object.new()
+    window.Reflect.set(proto, "greet", window.Reflect.get(window, "String"))
+    child = window.Object.create(proto)
+    assert child.greet("hi") == "hi" and child.greet("again") == "again"
+    other = window.Object.new()
+    window.Reflect.set(other, "greet", 5)
+    assert other.greet == 5
 
 
 def test_new_builds_page_objects():
