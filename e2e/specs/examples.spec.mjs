@@ -5,7 +5,7 @@ import { open, allDone, errors, expectNoErrors } from "./helpers.mjs";
 test("examples index links every example", async ({ page }) => {
   await page.goto("/examples/");
   const links = await page.locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
-  expect(links).toEqual(["hello-mpy.html", "hello-py.html", "display.html", "events.html", "errors.html"]);
+  expect(links).toEqual(["hello-mpy.html", "hello-py.html", "display.html", "events.html", "errors.html", "todo.html"]);
 });
 
 test("hello examples greet from both interpreters", async ({ page }) => {
@@ -49,4 +49,25 @@ test("errors example shows each failure and keeps going", async ({ page }) => {
   expect(shown[1]).toContain("(PY0404): Fetching from URL ./no-such-file.py failed with error 404");
   expect(shown[2]).toBe("Something written to stderr");
   await expect(page.locator("body")).toContainText("…and this script still ran.");
+});
+
+test("to-do example: a worker builds the list with pyscript.web and keeps it across a reload", async ({ page }) => {
+  const log = await open(page, "/examples/todo.html");
+  await allDone(page);
+  for (const text of ["buy milk", "<b>write</b> tests"]) {
+    await page.fill("#item", text);
+    await page.click("#add button");
+    await expect(page.locator("#items li.todo").last()).toHaveText(text);
+  }
+  await expect(page.locator("#item")).toHaveValue("");
+  await expect(page).toHaveURL(/todo\.html$/); // the submit did not navigate
+  await expectNoErrors(page, log);
+  await page.reload();
+  await allDone(page);
+  await expect(page.locator("#items li.todo")).toHaveText(["buy milk", "<b>write</b> tests"]); // text, never HTML
+  await page.click("#clear");
+  await expect(page.locator("#items li")).toHaveCount(0);
+  await page.reload();
+  await allDone(page);
+  await expect(page.locator("#items li")).toHaveCount(0);
 });
