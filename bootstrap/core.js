@@ -22,7 +22,7 @@ const start = async (shared) => {
     load: interpreterLoader((type, text) => host.stderr(type, text)),
     import: (url) => import(url),
     key: objectKey,
-    storage: (name) => import(here("storage.js")).then((module) => module.openMap(name)),
+    storage: openStorage,
     importAll: (...urls) =>
       Promise.all(urls.map((url) => import(new URL(url, document.baseURI).href))),
     // xworker.sync: assigning a function offers it to the worker's
@@ -142,6 +142,10 @@ export const objectKey = (object) => {
   if (key === undefined) objectKeys.set(object, (key = ++lastObjectKey));
   return key;
 };
+
+// An IndexedDB store for pyscript.storage, from dist/storage.js (fetched
+// only by pages that use it), on the page and in workers alike.
+export const openStorage = (name) => import(here("storage.js")).then((module) => module.openMap(name));
 
 // A loader that starts each (type, url, options) once: the same request
 // reuses the first load, so Go adopts an interpreter started early.

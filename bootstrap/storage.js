@@ -142,19 +142,28 @@ export const storage = async (name) => {
   if (!name) throw new SyntaxError("The storage name must be defined");
   const map = await openMap(`@pyscript/${name}`);
   const own = { sync: () => map.sync(), clear: () => map.clear() };
-  const find = (key) => map.keys().find((k) => String(k) === key);
+  // The stored key a property name stands for: itself, or a number key
+  // written from Python (property names are always strings).
+  const keyOf = (key) => {
+    if (typeof key !== "string") return undefined;
+    return map.has(key) ? key : map.keys().find((k) => String(k) === key);
+  };
+  const valueOf = (key) => {
+    const stored = keyOf(key);
+    return stored === undefined ? undefined : { value: decode(map.get(stored)) };
+  };
   return new Proxy(
     {},
     {
-      get: (_, key) => (Object.hasOwn(own, key) ? own[key] : typeof key === "string" && find(key) !== undefined ? decode(map.get(find(key))) : undefined),
+      get: (_, key) => (Object.hasOwn(own, key) ? own[key] : valueOf(key)?.value),
       set: (_, key, value) => (map.set(key, encode(value)), true),
-      has: (_, key) => typeof key === "string" && find(key) !== undefined,
-      deleteProperty: (_, key) => (map.delete(find(key) ?? key), true),
+      has: (_, key) => keyOf(key) !== undefined,
+      deleteProperty: (_, key) => (map.delete(keyOf(key) ?? key), true),
       ownKeys: () => map.keys().map(String),
-      getOwnPropertyDescriptor: (_, key) =>
-        typeof key === "string" && find(key) !== undefined
-          ? { value: decode(map.get(find(key))), enumerable: true, configurable: true, writable: true }
-          : undefined,
+      getOwnPropertyDescriptor: (_, key) => {
+        const found = valueOf(key);
+        return found && { ...found, enumerable: true, configurable: true, writable: true };
+      },
     },
   );
 };

@@ -8,7 +8,7 @@
 // {module, init, start} (the script and the channel). Every later message
 // is the page's own xworker.postMessage, for Python.
 import "./wasm_exec.js";
-import { goCrash, interpreterLoader, objectKey } from "./core.js";
+import { goCrash, interpreterLoader, objectKey, openStorage } from "./core.js";
 import * as glue from "./channel.js";
 
 const KEY = Symbol.for("gopyscript");
@@ -79,7 +79,7 @@ const host = {
   stderr: (text) => console.error(text),
   import: (url) => import(url),
   key: objectKey,
-  storage: (name) => import("./storage.js").then((module) => module.openMap(name)),
+  storage: openStorage,
   importAll: (...urls) => Promise.all(urls.map((url) => import(new URL(url, host.init.pageURL).href))),
   // Once the interpreter is loaded: how to keep, free and convert its
   // objects when they cross to the page.

@@ -12,6 +12,11 @@ from pyscript.context import window
 from pyscript.ffi import to_js
 
 
+def _info(name):
+    """A read-only property: the MediaDeviceInfo's own ``name``."""
+    return property(lambda self: getattr(self._dom_element, name))
+
+
 def _constraint(value):
     return value if isinstance(value, bool) else dict(value)
 
@@ -23,21 +28,10 @@ class Device:
     def __init__(self, device):
         self._dom_element = device
 
-    @property
-    def id(self):
-        return self._dom_element.deviceId
-
-    @property
-    def group(self):
-        return self._dom_element.groupId
-
-    @property
-    def kind(self):
-        return self._dom_element.kind
-
-    @property
-    def label(self):
-        return self._dom_element.label
+    id = _info("deviceId")
+    group = _info("groupId")
+    kind = _info("kind")
+    label = _info("label")
 
     def __getitem__(self, key):
         return getattr(self, key)

@@ -8,6 +8,8 @@ anything bytes-like. Everything else (``readyState``, ``url``,
 ``bufferedAmount`` …) is the JavaScript socket's own.
 """
 
+import sys
+
 import js
 
 from pyscript.ffi import create_proxy, to_js
@@ -36,9 +38,8 @@ class WebSocketEvent:
 def _uint8array(data):
     """A JavaScript Uint8Array holding a copy of bytes-like data."""
     data = bytes(data)
-    converted = to_js(data)
-    if getattr(converted, "constructor", None) is not None and str(converted.constructor.name) == "Uint8Array":
-        return converted  # Pyodide copies bytes into one in a single step
+    if sys.implementation.name != "micropython":
+        return to_js(data)  # Pyodide copies bytes into a Uint8Array in one step
     if hasattr(data, "hex") and hasattr(js.Uint8Array, "fromHex"):
         return js.Uint8Array.fromHex(data.hex())  # one string crosses, not one call per byte
     array = js.Uint8Array.new(len(data))
