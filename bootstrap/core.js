@@ -23,6 +23,10 @@ const start = async (shared) => {
     import: (url) => import(url),
     key: objectKey,
     storage: openStorage,
+    fs: fileSystems((fs, ...folder) => fs.grant(...folder)),
+    // A worker's pyscript.fs asks the page for a folder: granted once the
+    // handle is stored where the worker reads it.
+    fsGrant: (...folder) => loadFS().then((fs) => fs.grant(...folder)).then(() => true),
     importAll: (...urls) =>
       Promise.all(urls.map((url) => import(new URL(url, document.baseURI).href))),
     // xworker.sync: assigning a function offers it to the worker's
@@ -146,6 +150,28 @@ export const objectKey = (object) => {
 // An IndexedDB store for pyscript.storage, from dist/storage.js (fetched
 // only by pages that use it), on the page and in workers alike.
 export const openStorage = (name) => import(here("storage.js")).then((module) => module.openMap(name));
+
+// pyscript.fs, from dist/fs.js (fetched only by pages that mount a folder),
+// for one interpreter: grant(fs, path, key, id, mode, root) gets the
+// folder's handle in this thread, asking the user when needed. A refusal
+// comes back as its message, for Python to raise (an interpreter's text of
+// a JS error is not the same in MicroPython and Pyodide).
+const loadFS = () => import(here("fs.js"));
+export const fileSystems = (grant) => (interpreter) => ({
+  mount: async (path, key, id, mode, root) => {
+    const fs = await loadFS();
+    let handler;
+    try {
+      handler = await grant(fs, path, key, id, mode, root);
+    } catch (error) {
+      if (String(error?.message).startsWith(fs.DENIED)) return error.message;
+      throw error;
+    }
+    return fs.mount(interpreter, path, handler);
+  },
+  unmount: async (path) => (await loadFS()).unmount(interpreter, path),
+  revoke: async (key) => (await loadFS()).forget(key),
+});
 
 // A loader that starts each (type, url, options) once: the same request
 // reuses the first load, so Go adopts an interpreter started early.

@@ -12,13 +12,13 @@
 // The Python package reads stores through openMap (an in-memory snapshot,
 // writes queued in order, sync() to await them).
 
-const request = (r) =>
+export const request = (r) =>
   new Promise((resolve, reject) => {
     r.onsuccess = () => resolve(r.result);
     r.onerror = () => reject(r.error);
   });
 
-const openDatabase = (name) => {
+export const openDatabase = (name) => {
   const opening = indexedDB.open(`IDBMap/${name}`);
   opening.onupgradeneeded = () => {
     if (!opening.result.objectStoreNames.contains("entries")) opening.result.createObjectStore("entries");

@@ -8,7 +8,7 @@
 // {module, init, start} (the script and the channel). Every later message
 // is the page's own xworker.postMessage, for Python.
 import "./wasm_exec.js";
-import { goCrash, interpreterLoader, objectKey, openStorage } from "./core.js";
+import { fileSystems, goCrash, interpreterLoader, objectKey, openStorage } from "./core.js";
 import * as glue from "./channel.js";
 
 const KEY = Symbol.for("gopyscript");
@@ -80,6 +80,9 @@ const host = {
   import: (url) => import(url),
   key: objectKey,
   storage: openStorage,
+  // Pickers and permission prompts are the page's: it stores the handle,
+  // this thread reads it.
+  fs: fileSystems((fs, path, key, id, mode, root) => (host.runtime("fs", path, key, id, mode, root), fs.granted(key, mode))),
   importAll: (...urls) => Promise.all(urls.map((url) => import(new URL(url, host.init.pageURL).href))),
   // Once the interpreter is loaded: how to keep, free and convert its
   // objects when they cross to the page.

@@ -15,7 +15,7 @@ export default defineConfig({
     launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS },
   },
   webServer: {
-    command: `go run ../cmd/devserver -addr 127.0.0.1:${PORT} -root pages -mount /dist/=../dist -mount /python/=python -mount /examples/=../examples -mount /alt-mpy/=../dist/micropython`,
+    command: `go run ../cmd/devserver -addr 127.0.0.1:${PORT} -root pages -mount /dist/=../dist -mount /python/=python -mount /examples/=../examples -mount /alt-mpy/=../dist/micropython -mount /pyscript/=node_modules/@pyscript/core/dist -mount /pyscript/micropython/=../dist/micropython`,
     url: `http://127.0.0.1:${PORT}/dist/core.js`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -82,10 +82,7 @@ func (x *xworker) augment() {
 	define("ready", x.ready.Get("promise"))
 	x.early = [][]any{}
 	define("postMessage", x.callback("posting to a worker", func(_ js.Value, args []js.Value) any {
-		params := make([]any, len(args))
-		for i, a := range args {
-			params[i] = a
-		}
+		params := anys(args)
 		if x.early != nil {
 			x.early = append(x.early, params)
 		} else {
@@ -273,11 +270,7 @@ func (x *xworker) runtimeCall(name string, args []js.Value) js.Value {
 	case "target":
 		return js.ValueOf(x.targetID())
 	case "import":
-		urls := make([]any, len(args))
-		for i, a := range args {
-			urls[i] = a
-		}
-		return x.page.host.Call("importAll", urls...)
+		return x.page.host.Call("importAll", anys(args)...)
 	case "module": // a js_modules.main entry: url, css
 		if args[1].Bool() {
 			return runtime.Stylesheet(args[0].String())
@@ -291,8 +284,22 @@ func (x *xworker) runtimeCall(name string, args []js.Value) js.Value {
 		return values
 	case "query": // pyscript.ffi.query(object, path)
 		return valueAt(args[0], args[1].String())
+	case "assign": // pyscript.ffi.assign(pageObject, sources…): sources came by value
+		js.Global().Get("Object").Call("assign", anys(args)...)
+		return js.Undefined()
+	case "fs": // pyscript.fs.mount: path, key, id, mode, root → a Promise of the grant
+		return x.page.host.Call("fsGrant", anys(args)...)
 	}
 	panic(js.Error{Value: ffi.NewError("GoPyScript: unknown runtime call " + name)})
+}
+
+// anys is values as Call's arguments.
+func anys(values []js.Value) []any {
+	out := make([]any, len(values))
+	for i, v := range values {
+		out[i] = v
+	}
+	return out
 }
 
 // valueAt reads a dotted path ("dataset.count") from v; null when a step

@@ -8,6 +8,7 @@ import "github.com/gopyscript/gopyscript/core/pyscript"
 // import pyscript do not pay for it (~30 ms in MicroPython).
 func (rt *Runtime) installPyScript() error {
 	rt.Module.Set("py_import", rt.pyImportFunc())
+	rt.Module.Set("fs", rt.Loader.Call("fs", rt.Interp.Value()))
 	if err := rt.Interp.RegisterJSModule("_pyscript", rt.Module); err != nil {
 		return err
 	}

@@ -22,7 +22,8 @@ type Runtime struct {
 	Worker bool
 	// Loader is the JS host object with load(type, url, options),
 	// import(url), importAll(...urls), key(object) (a number per object)
-	// and storage(name) (an IndexedDB store, see dist/storage.js).
+	// storage(name) (an IndexedDB store, see dist/storage.js) and
+	// fs(interpreter) (pyscript.fs's mount, unmount, revoke, see dist/fs.js).
 	Loader js.Value
 	// Progress reports a loading step ("Loading files" …).
 	Progress func(message string)

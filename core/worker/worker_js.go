@@ -125,6 +125,9 @@ func (w *worker) describe(mod js.Value) {
 	mod.Set("synchronous", w.ch.Window().Truthy())
 	mod.Set("runtime", w.host.Get("runtime"))
 	mod.Set("sync_call", w.host.Get("syncCall"))
+	mod.Set("on_page", ffi.FuncOf("on_page", func(_ js.Value, args []js.Value) any {
+		return len(args) > 0 && w.ch.OnPage(args[0])
+	}))
 	mod.Set("js_import", w.host.Get("jsImport"))
 	mod.Set("stats", ffi.FuncOf("worker stats", func(js.Value, []js.Value) any {
 		lent, borrowed := w.ch.Stats()

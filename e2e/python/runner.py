@@ -23,6 +23,7 @@ TEST_MODULES = [
     "test_flatted",
     "test_web",
     "test_storage",
+    "test_fs",
     "test_websocket",
     "test_media",
     "test_packages",

@@ -4,7 +4,7 @@ import json
 
 import js
 
-from pyscript import document
+from pyscript import document, window
 from pyscript.ffi import assign, create_proxy, direct, is_none, jsnull, to_js
 
 
@@ -57,6 +57,16 @@ def test_assign_copies_dicts_onto_a_js_object():
     assert target.a == 1
     assert target.b == "two"
     assert target.c.d is True
+
+
+def test_assign_copies_dicts_onto_a_page_object():
+    target = window.Object.new()  # in a worker: an object of the page
+    result = assign(target, {"a": 1, "list": [1, "x"]}, {"a": 2, "nested": {"ok": True}})
+    assert result is target
+    assert target.a == 2
+    assert list(target.list) == [1, "x"]
+    assert target.nested.ok is True
+    assert window.Object.keys(target).length == 3
 
 
 def test_create_proxy_can_be_called_by_javascript_repeatedly():

@@ -15,6 +15,7 @@ for (const page_ of ["mpy", "py", "mpy-worker", "py-worker"]) {
     expect(result.passed).toContain("test_dom.test_a_python_function_as_event_handler_needs_no_create_proxy");
     expect(result.passed).toContain("test_flatted.test_a_cycle_refers_to_its_entry");
     expect(result.passed).toContain("test_web.test_the_same_node_gives_the_same_wrapper");
+    expect(result.passed).toContain("test_fs.test_a_mounted_folder_is_read_and_its_changes_reach_the_device_on_sync");
     expect(await errors(page)).toEqual([]);
   });
 }

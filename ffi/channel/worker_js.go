@@ -72,6 +72,12 @@ func (w *Worker) Stats() (lent, borrowed int) { return w.lent.Len(), w.borrowed.
 // is not cross-origin isolated and synchronous calls are impossible.
 func (w *Worker) Window() js.Value { return w.root }
 
+// OnPage reports whether v stands for an object of the page.
+func (w *Worker) OnPage(v js.Value) bool {
+	t := typeOf(v)
+	return (t == js.TypeObject || t == js.TypeFunction) && w.kind.Invoke(v).Int() < 0
+}
+
 // Post sends one of the runtime's plain messages to the page.
 func (w *Worker) Post(msg js.Value) { w.port.Call("postMessage", msg) }
 

@@ -52,21 +52,27 @@ def is_none(value):
     return value is None or value is jsnull
 
 
+# In a worker assign, gather and query work on the page in one round trip.
+_IN_WORKER = bool(getattr(_pyscript, "worker", False))
+
+
 def assign(target, *sources):
     """``Object.assign`` for Python: copy the keys of each dict (converted with
     ``to_js``) onto the JavaScript object ``target`` and return ``target``."""
-    for source in sources:
-        js.Object.assign(target, to_js(source))
+    converted = [to_js(source) for source in sources]
+    if _IN_WORKER and _pyscript.on_page(target):
+        _pyscript.runtime("assign", target, *converted)
+        return target
+    for source in converted:
+        js.Object.assign(target, source)
     return target
 
 
 def direct(value):
-    """On the main thread values already live next to JavaScript: identity."""
+    """Identity: on the main thread values already live next to JavaScript,
+    and a worker sends its plain objects and arrays to the page by value
+    (functions by reference) without being asked."""
     return value
-
-
-# In a worker gather and query read on the page in one round trip.
-_IN_WORKER = bool(getattr(_pyscript, "worker", False))
 
 
 def query(target, path):
