@@ -65,8 +65,12 @@ const host = {
   },
   // The runtime's own calls to the page (its target element, imports).
   runtime: (name, ...args) => host.request(glue.OP.call, 1, name, ...args),
+  // A runtime call that may be awaited: synchronous where it can be, by
+  // message without a shared buffer (Go sets synchronous and callAsync).
+  ask: (name, ...args) => (host.synchronous ? host.runtime(name, ...args) : host.callAsync(true, name, args)),
   // pyscript.sync for MicroPython, which cannot catch a thrown JS error.
   syncCall(name, ...args) {
+    if (!host.synchronous) return [true, host.callAsync(false, name, args)];
     try {
       return [true, host.request(glue.OP.call, 0, name, ...args)];
     } catch (error) {
@@ -74,7 +78,7 @@ const host = {
     }
   },
   // js_import in a worker imports on the page, as in PyScript.
-  jsImport: (...urls) => Promise.resolve().then(() => [...host.runtime("import", ...urls)]),
+  jsImport: async (...urls) => [...(await host.ask("import", ...urls))],
   load: interpreterLoader((type, text) => host.stderr(text)),
   stderr: (text) => console.error(text),
   import: (url) => import(url),
@@ -82,7 +86,10 @@ const host = {
   storage: openStorage,
   // Pickers and permission prompts are the page's: it stores the handle,
   // this thread reads it.
-  fs: fileSystems((fs, path, key, id, mode, root) => (host.runtime("fs", path, key, id, mode, root), fs.granted(key, mode))),
+  fs: fileSystems(async (fs, path, key, id, mode, root) => {
+    await host.ask("fs", path, key, id, mode, root);
+    return fs.granted(key, mode);
+  }),
   importAll: (...urls) => Promise.all(urls.map((url) => import(new URL(url, host.init.pageURL).href))),
   // Once the interpreter is loaded: how to keep, free and convert its
   // objects when they cross to the page.
@@ -99,7 +106,10 @@ const host = {
 xworker.sync = new Proxy(
   {},
   {
-    get: (_, name) => (name === "then" || typeof name === "symbol" ? undefined : (...args) => host.request(glue.OP.call, 0, name, ...args)),
+    get: (_, name) =>
+      name === "then" || typeof name === "symbol"
+        ? undefined
+        : (...args) => (host.synchronous ? host.request(glue.OP.call, 0, name, ...args) : host.callAsync(false, name, args)),
     set: (_, name, fn) => (host.exportFunction(name, fn), true),
   },
 );

@@ -3,6 +3,16 @@ import { defineConfig } from "@playwright/test";
 import { CHROMIUM, CHROMIUM_ARGS } from "./chromium.mjs";
 
 export const PORT = 8123;
+export const PLAIN_PORT = 8124;
+const MOUNTS = [
+  "-root pages",
+  "-mount /dist/=../dist",
+  "-mount /python/=python",
+  "-mount /examples/=../examples",
+  "-mount /alt-mpy/=../dist/micropython",
+  "-mount /pyscript/=node_modules/@pyscript/core/dist",
+  "-mount /pyscript/micropython/=../dist/micropython",
+].join(" ");
 
 export default defineConfig({
   testDir: "./specs",
@@ -14,10 +24,20 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}`,
     launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS },
   },
-  webServer: {
-    command: `go run ../cmd/devserver -addr 127.0.0.1:${PORT} -root pages -mount /dist/=../dist -mount /python/=python -mount /examples/=../examples -mount /alt-mpy/=../dist/micropython -mount /pyscript/=node_modules/@pyscript/core/dist -mount /pyscript/micropython/=../dist/micropython`,
-    url: `http://127.0.0.1:${PORT}/dist/core.js`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-  },
+  webServer: [
+    {
+      command: `go run ../cmd/devserver -addr 127.0.0.1:${PORT} ${MOUNTS}`,
+      url: `http://127.0.0.1:${PORT}/dist/core.js`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+    // The same files without cross-origin isolation headers, as most hosts
+    // serve them (workers without a shared buffer).
+    {
+      command: `go run ../cmd/devserver -addr 127.0.0.1:${PLAIN_PORT} -no-coi ${MOUNTS}`,
+      url: `http://127.0.0.1:${PLAIN_PORT}/dist/core.js`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+  ],
 });

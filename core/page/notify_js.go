@@ -25,21 +25,46 @@ func (p *Page) report(t script.Type, text string) {
 	notify(text)
 }
 
+// noticeStyle is errorStyle's, in amber: something works less than it could.
+const noticeStyle = "display:block;white-space:pre-wrap;font-family:ui-monospace,monospace;" +
+	"color:#613400;background:#fffbe6;border:1px solid #d48806;border-radius:4px;" +
+	"padding:.5em .75em;margin:.5em 0"
+
 // notify shows text in a <div class="py-error"> at the end of the body and
 // on the console. The text is set as textContent: never parsed as HTML.
-func notify(text string) {
-	js.Global().Get("console").Call("error", text)
-	// notify runs inside recovery paths: if the page's DOM refuses the div
+func notify(text string) { show(text, "py-error", errorStyle, "error") }
+
+// show puts text in a div of class and style at the end of the body and
+// logs it with the console's method.
+func show(text, class, style, method string) {
+	js.Global().Get("console").Call(method, text)
+	// show runs inside recovery paths: if the page's DOM refuses the div
 	// (a sabotaged or detached document) the console already has the text.
 	defer func() { _ = recover() }()
 	doc := js.Global().Get("document")
 	div := doc.Call("createElement", "div")
-	div.Set("className", "py-error")
-	div.Call("setAttribute", "style", errorStyle)
+	div.Set("className", class)
+	div.Call("setAttribute", "style", style)
 	div.Set("textContent", text)
 	body := doc.Get("body")
 	if body.IsNull() {
 		body = doc.Get("documentElement")
 	}
 	body.Call("append", div)
+}
+
+// notIsolatedNotice says what workers cannot do on a page that is not
+// cross-origin isolated, and the two ways to fix it.
+const notIsolatedNotice = "GoPyScript: this page is not cross-origin isolated, so Python in a worker " +
+	"cannot reach the page synchronously: `window` and `document` are not available there, " +
+	"`pyscript.sync` calls return awaitables (await them) and `input()` does not work. " +
+	"To fix it, serve the page with the headers `Cross-Origin-Opener-Policy: same-origin` and " +
+	"`Cross-Origin-Embedder-Policy: require-corp` (or `credentialless`), or add the `data-coi-sw` " +
+	"attribute to the script tag that loads core.js (GoPyScript's service worker then adds them, " +
+	"after one reload). A worker that only needs awaitable calls can say so with " +
+	"`sync_main_only = true` in its config, which silences this notice."
+
+// tellNotIsolated shows notIsolatedNotice, once per page.
+func (p *Page) tellNotIsolated() {
+	p.notIsolatedOnce.Do(func() { show(notIsolatedNotice, "py-notice", noticeStyle, "warn") })
 }

@@ -26,12 +26,13 @@ type Page struct {
 	allDone  *events.AllDoneTracker
 	observer js.Func
 
-	workerCount int                 // py-wN ids, one counter across types
-	workers     map[*xworker]bool   // running workers
-	named       map[string]js.Value // named workers: Promise.withResolvers()
-	glueOnce    sync.Once           // channel.js, loaded for the first worker
-	glue        js.Value
-	glueErr     error
+	workerCount     int                 // py-wN ids, one counter across types
+	workers         map[*xworker]bool   // running workers
+	named           map[string]js.Value // named workers: Promise.withResolvers()
+	glueOnce        sync.Once           // channel.js, loaded for the first worker
+	notIsolatedOnce sync.Once           // the notice about workers on a page without isolation
+	glue            js.Value
+	glueErr         error
 }
 
 // item is one script element waiting to run.

@@ -188,6 +188,8 @@ func (x *xworker) control(msg js.Value) {
 		events.DispatchProgress(string(x.spec.typ), message.String())
 	case "stderr":
 		x.page.report(x.spec.typ, message.String())
+	case "not-isolated":
+		x.page.tellNotIsolated()
 	case "error":
 		if msg.Get("fatal").Bool() {
 			x.fail(message.String())

@@ -50,6 +50,14 @@ func start(host, started js.Value) {
 		w.post(map[string]any{"type": "stderr", "message": args[0].String()})
 		return nil
 	}))
+	host.Set("synchronous", w.ch.Synchronous())
+	host.Set("callAsync", ffi.FuncOf("calling the page", func(_ js.Value, args []js.Value) any {
+		items := make([]js.Value, args[2].Length())
+		for i := range items {
+			items[i] = args[2].Index(i)
+		}
+		return w.ch.CallAsync(args[0].Bool(), args[1].String(), items)
+	}))
 	host.Set("exportFunction", ffi.FuncOf("exporting a worker function", func(_ js.Value, args []js.Value) any {
 		w.exports[args[0].String()] = w.ch.Keep(args[1])
 		return nil
@@ -74,6 +82,11 @@ func (w *worker) run() {
 	if cfg.Err != nil {
 		w.fail(cfg.Err.Error(), true)
 		return
+	}
+	// The page says once what a worker cannot do without a shared buffer,
+	// unless the config says the worker only needs awaitable calls.
+	if quiet, _ := cfg.SyncMainOnly(); !w.ch.Synchronous() && !quiet {
+		w.post(map[string]any{"type": "not-isolated"})
 	}
 	w.rt = runtime.New(t, cfg, pageURL, true, w.host, func(message string) {
 		w.post(map[string]any{"type": "progress", "message": message})

@@ -36,7 +36,8 @@ type end struct {
 	shared wire.Encoder
 	// keys caches short strings decoded into JS strings: property names
 	// repeat, and each conversion costs a crossing.
-	keys map[string]js.Value
+	keys  map[string]js.Value
+	calls calls
 }
 
 // lentValue is a lent object: key is what the peer's references resolve to

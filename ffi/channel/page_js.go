@@ -29,16 +29,14 @@ type Page struct {
 	// Control receives the worker runtime's plain messages (ready, done …).
 	Control func(msg js.Value)
 
-	perform     js.Value            // glue.perform
-	performWith js.Value            // glue.performWith
-	takeResult  js.Value            // glue.takeResult
-	reply       js.Value            // channel.js reply(i32, length): wakes the worker
-	ops         js.Value            // a request's operands, emptied after use
-	capacity    int                 // the shared buffer's size, as last seen
-	calling     string              // the sync function last called by the worker
-	waiting     string              // the one the worker waits on, while its Promise settles
-	calls       map[uint32]js.Value // call id → Promise.withResolvers()
-	lastCall    uint32
+	perform     js.Value // glue.perform
+	performWith js.Value // glue.performWith
+	takeResult  js.Value // glue.takeResult
+	reply       js.Value // channel.js reply(i32, length): wakes the worker
+	ops         js.Value // a request's operands, emptied after use
+	capacity    int      // the shared buffer's size, as last seen
+	calling     string   // the sync function last called by the worker
+	waiting     string   // the one the worker waits on, while its Promise settles
 	callbacks   []js.Func
 	closed      bool
 }
@@ -50,7 +48,7 @@ var pages []*Page
 // glue is the loaded channel.js module, exports the core's wasm exports,
 // sync the object of the page's functions for the worker's pyscript.sync.
 func NewPage(glue, exports, sync js.Value) *Page {
-	p := &Page{end: newEnd(glue.Call("channel")), Sync: sync, calls: map[uint32]js.Value{}}
+	p := &Page{end: newEnd(glue.Call("channel")), Sync: sync}
 	p.self = global
 	p.perform = p.glue.Get("perform")
 	p.performWith = p.glue.Get("performWith")
@@ -72,6 +70,9 @@ func NewPage(glue, exports, sync js.Value) *Page {
 		}
 		return nil
 	}))
+	// Without a shared buffer the worker cannot use what the page lends
+	// it (every use is a synchronous request): answers go by value.
+	p.byValue = !Isolated()
 	if Isolated() {
 		p.sab = global.Get("SharedArrayBuffer").New(initialBuffer, map[string]any{"maxByteLength": maxBuffer})
 		p.capacity = initialBuffer
@@ -161,10 +162,7 @@ func (p *Page) Close() {
 	p.port.Call("close")
 	p.glue.Call("close")
 	p.lent.Clear()
-	for id, call := range p.calls {
-		call.Call("reject", ffi.NewError("the worker was terminated before it answered"))
-		delete(p.calls, id)
-	}
+	p.rejectCalls("the worker was terminated before it answered")
 	for _, f := range p.callbacks {
 		f.Release()
 	}
@@ -187,7 +185,7 @@ func (p *Page) invoke(id uint32, count int, answer bool) {
 // worker's pyscript.sync or listed in __export__) and returns a Promise.
 func (p *Page) CallExport(name string, args js.Value) js.Value {
 	promise := p.send(msgExport, 0, append([]js.Value{js.ValueOf(name)}, arrayItems(args)...), true)
-	p.warnIfStuck(p.lastCall, name)
+	p.warnIfStuck(p.calls.last, name)
 	return promise
 }
 
@@ -199,7 +197,7 @@ func (p *Page) warnIfStuck(id uint32, export string) {
 	var check js.Func
 	check = ffi.FuncOf("checking for a deadlock", func(js.Value, []js.Value) any {
 		check.Release()
-		if _, pending := p.calls[id]; pending && p.waiting != "" && !p.closed {
+		if _, pending := p.calls.pending[id]; pending && p.waiting != "" && !p.closed {
 			global.Get("console").Call("warn", "💀🔒 - is proxy."+p.waiting+"() awaiting proxy."+export+"() ?")
 		}
 		return nil
@@ -213,24 +211,7 @@ func (p *Page) send(kind uint8, b uint32, operands []js.Value, answer bool) js.V
 	if p.closed {
 		return global.Get("Promise").Call("reject", ffi.NewError("the worker was terminated"))
 	}
-	values := make([]wire.Value, len(operands))
-	for i, v := range operands {
-		w, err := p.toWire(v, 0)
-		if err != nil {
-			return global.Get("Promise").Call("reject", ffi.NewError(err.Error()))
-		}
-		values[i] = w
-	}
-	collectSoon() // what Go held of this call's arguments must not outlive it
-	if !answer {
-		p.post(wire.Frame{Kind: kind, B: b, Values: values})
-		return js.Undefined()
-	}
-	p.lastCall++
-	call := global.Get("Promise").Call("withResolvers")
-	p.calls[p.lastCall] = call
-	p.post(wire.Frame{Kind: kind, A: p.lastCall, B: b, Values: values})
-	return call.Get("promise")
+	return p.sendCall(kind, b, operands, answer)
 }
 
 // receive handles what the worker posted: call results and releases as
@@ -251,16 +232,9 @@ func (p *Page) receive(data js.Value) {
 	case msgRelease:
 		p.release(f.Values)
 	case msgResult:
-		call, ok := p.calls[f.A]
-		if !ok || len(f.Values) != 1 {
-			return
-		}
-		delete(p.calls, f.A)
-		if err := p.put(call, "value", f.Values[0]); err != nil {
-			call.Call("reject", ffi.NewError(err.Error()))
-			return
-		}
-		p.glue.Call("settle", call, f.B == resultThrown)
+		p.settleCall(f)
+	case msgCall:
+		p.answerCall(f)
 	}
 }
 
@@ -306,10 +280,7 @@ func (p *Page) respondWith(v wire.Value, err error) int {
 
 // await answers with what promise settles to, then wakes the worker.
 func (p *Page) await(promise js.Value) {
-	var ok, fail js.Func
-	settle := func(v js.Value, thrown bool) {
-		ok.Release()
-		fail.Release()
+	whenSettled(promise, func(v js.Value, thrown bool) {
 		p.waiting = ""
 		if p.closed {
 			return
@@ -321,10 +292,33 @@ func (p *Page) await(promise js.Value) {
 			n = p.respondWith(p.toWire(v, 0))
 		}
 		p.reply.Invoke(p.i32, n)
+	})
+}
+
+// answerCall runs the page function a worker without a shared buffer
+// called by message, and answers by message once it has a result.
+func (p *Page) answerCall(f wire.Frame) {
+	if len(f.Values) == 0 || f.Values[0].Kind != wire.String {
+		p.answer(f.A, jsErrorClass.New("GoPyScript: a malformed call from the worker"), true)
+		return
 	}
-	ok = ffi.FuncOf("a sync function's result", func(_ js.Value, args []js.Value) any { settle(arg(args, 0), false); return nil })
-	fail = ffi.FuncOf("a sync function's error", func(_ js.Value, args []js.Value) any { settle(arg(args, 0), true); return nil })
-	promise.Call("then", ok, fail)
+	args := jsArray.New(len(f.Values) - 1)
+	for i, v := range f.Values[1:] {
+		if err := p.put(args, i, v); err != nil {
+			p.answer(f.A, jsErrorClass.New(err.Error()), true)
+			return
+		}
+	}
+	result, thrown := p.callNamed(f.B, f.Values[0].Str, args)
+	if thrown || !isThenable(result) {
+		p.answer(f.A, result, thrown)
+		return
+	}
+	whenSettled(result, func(v js.Value, thrown bool) {
+		if !p.closed {
+			p.answer(f.A, v, thrown)
+		}
+	})
 }
 
 // respond writes an answer into the shared buffer, growing it if needed,
@@ -453,6 +447,12 @@ func (p *Page) call(runtime uint32) (js.Value, bool) {
 	args := p.glue.Call("take", p.ops)
 	name := args.Call("shift").String()
 	p.calling = name
+	return p.callNamed(runtime, name, args)
+}
+
+// callNamed runs xworker.sync's (runtime 0) or the runtime's (1) function
+// name with the array args; it returns the result or what it threw.
+func (p *Page) callNamed(runtime uint32, name string, args js.Value) (js.Value, bool) {
 	if runtime == 1 {
 		return catch(func() js.Value { return p.Runtime(name, arrayItems(args)) })
 	}

@@ -66,6 +66,7 @@ const (
 	msgExport              // A: call id; name, arguments…: a worker export called from the page
 	msgResult              // A: call id, B: resultOK or resultThrown; value
 	msgRelease             // pairs of (id, count) as Int values
+	msgCall                // A: call id, B: 1 for the runtime's; name, arguments…: a page function called without a shared buffer
 )
 
 // Kinds of JS values, as the glue's kind(v) reports them in one call. A

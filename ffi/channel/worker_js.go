@@ -72,6 +72,21 @@ func (w *Worker) Stats() (lent, borrowed int) { return w.lent.Len(), w.borrowed.
 // is not cross-origin isolated and synchronous calls are impossible.
 func (w *Worker) Window() js.Value { return w.root }
 
+// Synchronous reports whether this worker reaches the page synchronously
+// (through a shared buffer); else only CallAsync does.
+func (w *Worker) Synchronous() bool { return w.sab.Truthy() }
+
+// CallAsync calls xworker.sync's (runtime false) or the page runtime's
+// function name with args, by a message, and returns the Promise of the
+// answer: the way to the page without a shared buffer.
+func (w *Worker) CallAsync(runtime bool, name string, args []js.Value) js.Value {
+	b := uint32(0)
+	if runtime {
+		b = 1
+	}
+	return w.sendCall(msgCall, b, append([]js.Value{js.ValueOf(name)}, args...), true)
+}
+
 // OnPage reports whether v stands for an object of the page.
 func (w *Worker) OnPage(v js.Value) bool {
 	t := typeOf(v)
@@ -163,6 +178,8 @@ func (w *Worker) receive(data js.Value) {
 	switch f.Kind {
 	case msgRelease:
 		w.release(f.Values)
+	case msgResult:
+		w.settleCall(f)
 	case msgInvoke:
 		own, ok := w.lent.Get(f.B)
 		if !ok {
@@ -170,7 +187,7 @@ func (w *Worker) receive(data js.Value) {
 			if f.A == 0 && w.Failed != nil {
 				w.Failed(js.Error{Value: err}) // nobody waits for an answer: show it
 			}
-			w.reply(f.A, err, true)
+			w.answer(f.A, err, true)
 			return
 		}
 		w.run(f.A, own.call, f.Values, true)
@@ -181,7 +198,7 @@ func (w *Worker) receive(data js.Value) {
 		ffi.Go("calling a worker export", func() {
 			fn, ok := w.Export(f.Values[0].Str)
 			if !ok {
-				w.reply(f.A, jsErrorClass.New("the worker has no export named "+f.Values[0].Str), true)
+				w.answer(f.A, jsErrorClass.New("the worker has no export named "+f.Values[0].Str), true)
 				return
 			}
 			w.run(f.A, fn, append([]wire.Value{wire.UndefinedValue()}, f.Values[1:]...), false)
@@ -196,7 +213,7 @@ func (w *Worker) run(id uint32, fn js.Value, values []wire.Value, report bool) {
 	args := jsArray.New(len(values))
 	for i, v := range values {
 		if err := w.put(args, i, v); err != nil {
-			w.reply(id, jsErrorClass.New(err.Error()), true)
+			w.answer(id, jsErrorClass.New(err.Error()), true)
 			return
 		}
 	}
@@ -212,24 +229,8 @@ func (w *Worker) run(id uint32, fn js.Value, values []wire.Value, report bool) {
 		if thrown && report && w.Failed != nil {
 			w.Failed(js.Error{Value: result})
 		}
-		w.reply(id, result, thrown)
+		w.answer(id, result, thrown)
 	})
-}
-
-// reply answers a call from the page (id 0 wants no answer).
-func (w *Worker) reply(id uint32, v js.Value, thrown bool) {
-	if id == 0 {
-		return
-	}
-	status := uint32(resultOK)
-	value, err := w.toWire(v, 0)
-	if thrown {
-		status, value, err = resultThrown, w.errorValue(v), nil
-	}
-	if err != nil {
-		status, value = resultThrown, wire.ErrorValue("TypeError", err.Error(), "")
-	}
-	w.post(wire.Frame{Kind: msgResult, A: id, B: status, Values: []wire.Value{value}})
 }
 
 func errorOf(err error) js.Value {
