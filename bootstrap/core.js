@@ -7,6 +7,8 @@ const KEY = Symbol.for("gopyscript");
 const here = (path) => new URL(path, import.meta.url).href;
 
 const start = async (shared) => {
+  const isolationProblem = await isolate();
+  if (isolationProblem === RELOADING) return new Promise(() => {}); // this page is going away
   // Self-hosted interpreters shipped next to this file.
   const interpreters = {
     mpy: here("micropython/micropython.mjs"),
@@ -15,6 +17,9 @@ const start = async (shared) => {
 
   const host = {
     interpreters,
+    // Why data-coi-sw could not make the page cross-origin isolated, for Go
+    // to show instead of its general notice.
+    isolationProblem,
     // Go replaces this to show stderr on the page; until then: console.
     stderr: (type, text) => console.error(text),
     // Resolved by Go with the exports once the core is running.
@@ -71,6 +76,61 @@ const start = async (shared) => {
   go.run(instance);
   return api;
 };
+
+// Cross-origin isolation from our service worker (coi-sw.js), for pages
+// whose server cannot send the headers, when the core's script tag has
+// data-coi-sw (its value: the service worker's URL, relative to the page;
+// empty: coi-sw.js next to this file). The worker must control the page,
+// which takes one reload on the first visit; a page it already controls is
+// never reloaded, nor one reloaded for it just before, so a service worker
+// that does not isolate cannot cause a loop.
+// Resolves to RELOADING, or to why the page is not isolated ("" when it is,
+// or when nobody asked).
+const RELOADING = Symbol("reloading");
+const RELOADED = "gopyscript:coi-sw-reloaded";
+const isolate = async () => {
+  const tag = [...document.querySelectorAll("script[data-coi-sw]")].find((s) => s.src === import.meta.url);
+  if (!tag) return "";
+  const reloaded = sessionStorage.getItem(RELOADED);
+  sessionStorage.removeItem(RELOADED);
+  if (globalThis.crossOriginIsolated) return "";
+  const url = new URL(tag.dataset.coiSw || here("coi-sw.js"), document.baseURI).href;
+  const problem = (why) =>
+    `GoPyScript: this page asked for cross-origin isolation from the service worker ${url} (data-coi-sw), but ${why} ` +
+    "Without it, Python in a worker cannot reach the page synchronously: `window` and `document` are not available there, " +
+    "`pyscript.sync` calls return awaitables and `input()` does not work. The other fix is to serve the page with the headers " +
+    "`Cross-Origin-Opener-Policy: same-origin` and `Cross-Origin-Embedder-Policy: require-corp`.";
+  if (!navigator.serviceWorker) return problem("this browser gives the page no service workers (they need HTTPS or localhost, and may be turned off).");
+  // Whether this page was loaded through that worker: clients.claim() makes
+  // it the controller at once, but the headers came with the document.
+  const loadedUnder = navigator.serviceWorker.controller?.scriptURL === url;
+  try {
+    const registration = await navigator.serviceWorker.register(url, { scope: new URL("./", location.href).href });
+    await activated(registration);
+  } catch (error) {
+    return problem(
+      `it could not be registered: ${error.message} It must come from this page's origin, from the page's folder or above ` +
+        "(copy dist/coi-sw.js next to the page and use data-coi-sw=\"./coi-sw.js\"), or be served with `Service-Worker-Allowed: /`.",
+    );
+  }
+  // Reloading helps only a page that was not loaded through it.
+  if (loadedUnder) return problem("the page is under it and still not isolated (it does not send the headers).");
+  if (reloaded) return problem("it did not take control of the page after one reload.");
+  sessionStorage.setItem(RELOADED, "1");
+  location.reload();
+  return RELOADING;
+};
+
+// activated resolves once registration has an active worker.
+const activated = (registration) =>
+  new Promise((resolve, reject) => {
+    const worker = registration.installing ?? registration.waiting ?? registration.active;
+    if (!worker || worker.state === "activated") return resolve();
+    worker.addEventListener("statechange", () => {
+      if (worker.state === "activated") resolve();
+      if (worker.state === "redundant") reject(new Error("it stopped before it was activated."));
+    });
+  });
 
 // Go prints why it stopped (a fatal error, a panic nobody recovered) on
 // stderr just before it exits: goCrash keeps that, for the error shown on

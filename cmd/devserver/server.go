@@ -46,6 +46,11 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// which the ETag/Last-Modified below turn into cheap 304s.
 	hdr.Set("Cache-Control", "no-cache")
 
+	// GoPyScript's isolation service worker may control the whole origin,
+	// so pages anywhere can use data-coi-sw without copying it.
+	if path.Base(r.URL.Path) == "coi-sw.js" {
+		hdr.Set("Service-Worker-Allowed", "/")
+	}
 	if r.URL.Path == echoPath {
 		serveEcho(w, r)
 		return

@@ -113,6 +113,12 @@ func TestNoCOIOmitsIsolationHeaders(t *testing.T) {
 	}
 }
 
+func TestIsolationServiceWorkerMayControlTheWholeOrigin(t *testing.T) {
+	h := siteHandler(newSite(t), false)
+	assert.Equal(t, "/", do(h, http.MethodGet, "/dist/coi-sw.js").Header().Get("Service-Worker-Allowed"))
+	assert.Empty(t, do(h, http.MethodGet, "/app.mjs").Header().Get("Service-Worker-Allowed"))
+}
+
 func TestServedContentTypes(t *testing.T) {
 	h := siteHandler(newSite(t), true)
 	for target, want := range map[string]string{

@@ -64,7 +64,8 @@ const notIsolatedNotice = "GoPyScript: this page is not cross-origin isolated, s
 	"after one reload). A worker that only needs awaitable calls can say so with " +
 	"`sync_main_only = true` in its config, which silences this notice."
 
-// tellNotIsolated shows notIsolatedNotice, once per page.
+// tellNotIsolated shows notIsolatedNotice, once per page (not at all when
+// core.js already said why data-coi-sw could not isolate it).
 func (p *Page) tellNotIsolated() {
 	p.notIsolatedOnce.Do(func() { show(notIsolatedNotice, "py-notice", noticeStyle, "warn") })
 }

@@ -78,6 +78,9 @@ func Start(host js.Value) {
 		defer p.mu.Unlock()
 		return map[string]any{"workers": len(p.workers), "lent": channel.Lent(), "channels": channel.Open()}
 	}))
+	if problem := host.Get("isolationProblem"); problem.Truthy() {
+		p.notIsolatedOnce.Do(func() { show(problem.String(), "py-notice", noticeStyle, "warn") })
+	}
 	p.configs = p.loadConfigs()
 
 	initial := p.find(p.doc)

@@ -80,6 +80,7 @@ func (x *xworker) augment() {
 		js.Global().Get("Object").Call("defineProperty", w, name, map[string]any{"value": v, "configurable": true})
 	}
 	define("ready", x.ready.Get("promise"))
+	define("transport", channel.Transport())
 	x.early = [][]any{}
 	define("postMessage", x.callback("posting to a worker", func(_ js.Value, args []js.Value) any {
 		params := anys(args)

@@ -51,6 +51,7 @@ func start(host, started js.Value) {
 		return nil
 	}))
 	host.Set("synchronous", w.ch.Synchronous())
+	host.Get("xworker").Set("transport", w.ch.Transport())
 	host.Set("callAsync", ffi.FuncOf("calling the page", func(_ js.Value, args []js.Value) any {
 		items := make([]js.Value, args[2].Length())
 		for i := range items {

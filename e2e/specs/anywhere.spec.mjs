@@ -21,12 +21,14 @@ for (const type of ["mpy", "py"])
         expect(results).toEqual({
           double: 42,
           later: 2,
+          transport: "messages",
           info: ["workers without cross-origin isolation", [1, 2]],
           boom: true,
           window: NO_SHARED_MEMORY,
           document: NO_SHARED_MEMORY,
         });
         expect(await page.evaluate(() => document.getElementById("w").xworker.sync.add(2, 3))).toBe(5);
+        expect(await page.evaluate(() => document.getElementById("w").xworker.transport)).toBe("messages");
         const fired = (await events(page)).filter((e) => e.id === "w").map((e) => [e.type, e.worker]);
         expect(fired).toEqual([[`${type}:ready`, true], [`${type}:done`, true]]);
 

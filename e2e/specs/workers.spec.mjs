@@ -54,6 +54,7 @@ for (const type of ["mpy", "py"]) {
       expect(results.later).toBe(2); // an async page function is awaited on the page
       expect(results.body).toBe("BODY"); // objects come back by reference
       expect(results.boom).toContain("boom from the page"); // a JS exception is raised in Python
+      expect(await page.evaluate(() => document.getElementById("w").xworker.transport)).toBe("shared-memory");
       // postMessage both ways: a message sent before Python listened is delivered.
       await expect(page.locator("body")).toHaveAttribute("data-echo", "worker got: sent early");
       const fromPage = await page.evaluate(async () => {

@@ -125,6 +125,20 @@ func (p *Page) callback(where string, fn func(args []js.Value) any) js.Func {
 	return f
 }
 
+// Transports: how a worker reaches the page, as xworker.transport says.
+const (
+	TransportSharedMemory = "shared-memory" // synchronous, over a SharedArrayBuffer
+	TransportMessages     = "messages"      // asynchronous only: no shared buffer
+)
+
+// Transport is the transport of the workers this page starts now.
+func Transport() string {
+	if Isolated() {
+		return TransportSharedMemory
+	}
+	return TransportMessages
+}
+
 // Isolated reports whether SharedArrayBuffer, and so synchronous calls from
 // workers, are available (the page is cross-origin isolated).
 func Isolated() bool {

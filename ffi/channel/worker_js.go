@@ -76,6 +76,14 @@ func (w *Worker) Window() js.Value { return w.root }
 // (through a shared buffer); else only CallAsync does.
 func (w *Worker) Synchronous() bool { return w.sab.Truthy() }
 
+// Transport is how this worker reaches the page (see Transport).
+func (w *Worker) Transport() string {
+	if w.Synchronous() {
+		return TransportSharedMemory
+	}
+	return TransportMessages
+}
+
 // CallAsync calls xworker.sync's (runtime false) or the page runtime's
 // function name with args, by a message, and returns the Promise of the
 // answer: the way to the page without a shared buffer.
