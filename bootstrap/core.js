@@ -6,6 +6,8 @@
 const KEY = Symbol.for("gopyscript");
 const here = (path) => new URL(path, import.meta.url).href;
 
+const closedSyncs = new WeakSet();
+
 const start = async (shared) => {
   const isolationProblem = await isolate();
   if (isolationProblem === RELOADING) return new Promise(() => {}); // this page is going away
@@ -36,12 +38,17 @@ const start = async (shared) => {
       Promise.all(urls.map((url) => import(new URL(url, document.baseURI).href))),
     // xworker.sync: assigning a function offers it to the worker's
     // pyscript.sync; reading a name gives a function that calls the
-    // worker's export of that name and returns a Promise.
+    // worker's export of that name and returns a Promise (rejected once
+    // closeSync(table) said the worker was terminated).
     syncProxy: (table, call) =>
       new Proxy(table, {
-        get: (_, name) => (name === "then" || typeof name === "symbol" ? undefined : (...args) => call(name, args)),
+        get: (_, name) =>
+          name === "then" || typeof name === "symbol"
+            ? undefined
+            : (...args) => (closedSyncs.has(table) ? Promise.reject(new Error("the worker was terminated")) : call(name, args)),
         set: (_, name, fn) => ((table[name] = fn), true),
       }),
+    closeSync: (table) => closedSyncs.add(table),
   };
   const api = new Promise((resolve) => (host.ready = resolve));
 

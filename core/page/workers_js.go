@@ -38,8 +38,11 @@ type xworker struct {
 	sync    js.Value      // the page's functions for the worker's pyscript.sync
 	opened  chan struct{} // closed once ch is set (or the worker failed first)
 	settled bool
-	heard   bool      // the worker runtime has sent a message: it runs
-	funcs   []js.Func // released when the worker is terminated
+	heard   bool // the worker runtime has sent a message: it runs
+	// terminated: the Worker was terminated (by the page, or to restart it).
+	terminated bool
+	interrupt  js.Value  // Pyodide's interrupt buffer, see interruptBuffer
+	funcs      []js.Func // released when the worker is terminated
 	// early holds what the page posted before the worker got its start
 	// message, which must come first; nil once that is sent.
 	early [][]any
@@ -56,7 +59,7 @@ func (x *xworker) callback(where string, fn func(this js.Value, args []js.Value)
 // loaded, which only the first worker waits for.
 func (p *Page) spawn(spec workerSpec) *xworker {
 	x := &xworker{page: p, spec: spec, ready: js.Global().Get("Promise").Call("withResolvers"),
-		sync: js.Global().Get("Object").New(), opened: make(chan struct{})}
+		sync: js.Global().Get("Object").New(), opened: make(chan struct{}), interrupt: interruptBuffer(spec.typ)}
 	x.ready.Get("promise").Call("catch", js.Global().Get("Function").Get("prototype")) // shown on the page already
 	if spec.el.Truthy() {
 		x.worker = p.host.Call("takeWorker", spec.el) // started early by core.js
@@ -103,9 +106,11 @@ func (x *xworker) augment() {
 	})))
 	define("terminate", x.callback("terminating a worker", func(this js.Value, _ []js.Value) any {
 		js.Global().Get("Worker").Get("prototype").Get("terminate").Call("call", w)
+		x.terminated = true
 		x.finish("the worker was terminated", false)
 		return nil
 	}))
+	x.stoppers(define)
 	// An error the worker did not catch (it reaches onerror by itself): a
 	// worker file that failed to load, or an exception thrown outside any
 	// script, such as in a timer callback.
@@ -148,6 +153,7 @@ func (x *xworker) start() {
 		"pageURL":      x.page.baseURL(),
 		"async":        x.spec.async,
 		"interpreter":  x.interpreter(),
+		"interrupt":    x.interrupt,
 	}
 	msg := map[string]any{"module": x.page.host.Get("module"), "init": init, "start": start}
 	x.post(msg, transfer)
@@ -255,6 +261,7 @@ func (x *xworker) finish(reason string, running bool) {
 // close frees what the page holds for a terminated worker: its channel
 // (and so every page object it was lent) and its Go callbacks.
 func (x *xworker) close() {
+	x.page.host.Call("closeSync", x.sync)
 	if x.ch != nil {
 		x.ch.Close()
 	}
@@ -425,7 +432,7 @@ func (p *Page) startScriptWorker(it *item) {
 		spec.config = chosen
 	}
 	x := p.spawn(spec)
-	js.Global().Get("Object").Call("defineProperty", el, "xworker", map[string]any{"value": x.worker})
+	exposeWorker(el, x.worker)
 }
 
 // dropEarlyWorker ends the worker core.js started for a script that will

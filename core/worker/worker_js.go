@@ -101,6 +101,9 @@ func (w *worker) run() {
 		return
 	}
 	w.host.Call("adopt", string(t), w.rt.Interp.Value())
+	if signals := w.init.Get("interrupt"); signals.Truthy() {
+		w.rt.Interp.Value().Call("setInterruptBuffer", signals) // the page's xworker.interrupt()
+	}
 	polyscript := js.Global().Get("Object").New()
 	polyscript.Set("xworker", w.host.Get("xworker"))
 	if err := w.rt.Interp.RegisterJSModule("polyscript", polyscript); err != nil {

@@ -5,7 +5,7 @@ import { open, allDone, errors, expectNoErrors } from "./helpers.mjs";
 test("examples index links every example", async ({ page }) => {
   await page.goto("/examples/");
   const links = await page.locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
-  expect(links).toEqual(["hello-mpy.html", "hello-py.html", "display.html", "events.html", "errors.html", "todo.html"]);
+  expect(links).toEqual(["hello-mpy.html", "hello-py.html", "display.html", "events.html", "errors.html", "todo.html", "stop.html"]);
 });
 
 test("hello examples greet from both interpreters", async ({ page }) => {
@@ -70,4 +70,13 @@ test("to-do example: a worker builds the list with pyscript.web and keeps it acr
   await page.reload();
   await allDone(page);
   await expect(page.locator("#items li")).toHaveCount(0);
+});
+
+test("stop example: the button interrupts the worker's endless loop", async ({ page }) => {
+  const log = await open(page, "/examples/stop.html");
+  await expect(page.locator("#primes")).toContainText("primes so far", { timeout: 60_000 });
+  await page.click("#stop");
+  await expect(page.locator("#primes")).toContainText("Stopped after");
+  await allDone(page);
+  await expectNoErrors(page, log);
 });
