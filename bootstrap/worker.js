@@ -77,6 +77,16 @@ const host = {
       return [false, error?.message ?? String(error)];
     }
   },
+  // input(prompt): [ok, line, cancelled], the line from the page's prompt
+  // (until a terminal exists), or why there can be none.
+  readLine(prompt) {
+    if (!host.synchronous)
+      return [false, "input() in a worker reads from the page synchronously, which needs a cross-origin isolated page: " +
+        "serve it with the headers `Cross-Origin-Opener-Policy: same-origin` and `Cross-Origin-Embedder-Policy: require-corp`, " +
+        "or add `data-coi-sw` to the script tag that loads core.js.", false];
+    const line = host.runtime("input", prompt);
+    return typeof line === "string" ? [true, line, false] : [true, "", true];
+  },
   // js_import in a worker imports on the page, as in PyScript.
   jsImport: async (...urls) => [...(await host.ask("import", ...urls))],
   load: interpreterLoader((type, text) => host.stderr(text)),

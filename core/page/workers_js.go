@@ -294,6 +294,8 @@ func (x *xworker) runtimeCall(name string, args []js.Value) js.Value {
 		return values
 	case "query": // pyscript.ffi.query(object, path)
 		return valueAt(args[0], args[1].String())
+	case "input": // input(prompt) in the worker, until a terminal exists
+		return js.Global().Call("prompt", args[0])
 	case "assign": // pyscript.ffi.assign(pageObject, sources…): sources came by value
 		js.Global().Get("Object").Call("assign", anys(args)...)
 		return js.Undefined()

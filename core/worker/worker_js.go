@@ -101,6 +101,10 @@ func (w *worker) run() {
 		return
 	}
 	w.host.Call("adopt", string(t), w.rt.Interp.Value())
+	if err := w.installInput(w.rt.Module); err != nil {
+		w.fail(err.Error(), true)
+		return
+	}
 	if signals := w.init.Get("interrupt"); signals.Truthy() {
 		w.rt.Interp.Value().Call("setInterruptBuffer", signals) // the page's xworker.interrupt()
 	}
