@@ -460,6 +460,71 @@ export const watch = (sab, index, exports) => {
 // side stores its flag before it checks the slot it waits on, and the other
 // changes that slot before it reads the flag: one of them sees the other.
 
+// A worker on a page without cross-origin isolation whose service worker
+// answers synchronous XHRs (see service-worker.js): sabayon's protocol.
+const SABAYON = "dc78209b-186c-4f83-80e9-406becb7d9f3";
+const PAYLOAD = 24; // protocol.go payloadStart
+
+// Page: answers the service worker's asks for the worker `uid`, whose
+// request `view` the page serves from `buffer` (a plain ArrayBuffer).
+// request(view) starts one; reply(_, length) has its answer in the buffer,
+// as reply(i32, length) has for a shared one.
+export const serviceWorkerReplies = (uid, buffer) => {
+  const pages = new BroadcastChannel(SABAYON);
+  let view = 0, answer = null, asks = [];
+  const send = () => {
+    for (const [ask, asked] of asks) if (asked === view) pages.postMessage([ask, answer]);
+    asks = asks.filter(([, asked]) => asked > view);
+  };
+  pages.onmessage = ({ data }) => {
+    if (!Array.isArray(data) || data[1] !== uid) return;
+    asks.push([data[0], data[2]]);
+    if (answer) send();
+  };
+  return {
+    request(id) {
+      view = id;
+      answer = null;
+    },
+    reply(_, length) {
+      answer = length < 0 ? [-1] : [length, ...new Uint8Array(buffer, PAYLOAD, length)];
+      send();
+    },
+    close: () => pages.close(),
+  };
+};
+
+// Worker: transact through the service worker at `sw`: post the request in
+// `buffer` to the page, then block on a synchronous XHR the service worker
+// answers with the page's response, copied back into the buffer. A timed
+// out XHR is sent again (the page may be waiting for the user); an HTTP
+// error means no service worker answers: the page is unreachable (-1).
+export const serviceWorkerTransact = (buffer, port, sw, uid) => {
+  let view = 0;
+  return (_, length) => {
+    const id = ++view;
+    const frame = new Uint8Array(buffer, PAYLOAD, length).slice();
+    port.postMessage({ sabayon: id, frame }, [frame.buffer]);
+    for (;;) {
+      const xhr = new XMLHttpRequest();
+      try {
+        xhr.timeout = 3000;
+        xhr.open("POST", `${sw}?sabayon`, false);
+        xhr.setRequestHeader("Content-Type", "application/json");
+        xhr.send(`["${uid}",${id}]`);
+      } catch {
+        continue; // timed out
+      }
+      if (xhr.status !== 200) return -1;
+      const [size, ...bytes] = JSON.parse(xhr.responseText);
+      if (size < 0) return -1;
+      if (PAYLOAD + size > buffer.byteLength) buffer.resize(PAYLOAD + size);
+      new Uint8Array(buffer, PAYLOAD, size).set(bytes);
+      return size;
+    }
+  };
+};
+
 // Page: the response of `length` bytes is in the buffer; wake the worker.
 export const reply = (i32, length) => {
   Atomics.store(i32, LENGTH, length);

@@ -66,6 +66,8 @@ const start = async (shared) => {
   const wasm = WebAssembly.compileStreaming(fetch(here("core.wasm")));
   // Workers start from worker.js with this same compiled module.
   host.workerURL = here("worker.js");
+  host.serviceWorker = serviceWorker;
+  host.newWorker = (viaServiceWorker, name) => newWorker(host, viaServiceWorker, name);
   host.channelURL = here("channel.js");
   startWorkers(host, wasm);
 
@@ -186,7 +188,8 @@ const startWorkers = (host, wasm) => {
   const early = new Map();
   for (const el of document.querySelectorAll(WORKERS)) {
     const type = el.localName === "script" ? el.type : el.localName.slice(0, -"-script".length);
-    const worker = new Worker(host.workerURL, { type: "module" });
+    const sw = el.getAttribute("service-worker");
+    const worker = newWorker(host, !!sw && host.serviceWorker(new URL(sw, document.baseURI).href) === true);
     const own = el.getAttribute("config");
     if (own ? type === "mpy" && !changesBuild.test(own) : keepsDefault(type))
       worker.postMessage({ prepare: { type, interpreter: host.interpreters[type] } });
@@ -200,6 +203,54 @@ const startWorkers = (host, wasm) => {
   if (!early.size) return;
   host.glue = import(host.channelURL);
   wasm.then((module) => early.forEach((worker) => worker.postMessage({ module })), () => {});
+};
+
+// A worker running worker.js; through a Blob URL when it must go through
+// the service worker that controls this page: a Blob worker belongs to the
+// page, while worker.js's own URL may be outside that worker's scope.
+export const newWorker = (host, viaServiceWorker, name) => {
+  const url = viaServiceWorker
+    ? URL.createObjectURL(new Blob([`import ${JSON.stringify(host.workerURL)};`], { type: "text/javascript" }))
+    : host.workerURL;
+  return new Worker(url, { type: "module", name });
+};
+
+// PyScript's service-worker attribute (PyWorker's serviceWorker option):
+// on a page that is not cross-origin isolated, workers reach the page
+// synchronously through the service worker at url (service-worker.js, or
+// coincident's sw.js) once it controls the page. serviceWorker(url) is true
+// when it does, false when it cannot help (isolated page, no service
+// workers), else a Promise: the worker is registered and the page reloads
+// once (the Promise never settles), or it resolves to why it cannot be used
+// (for Go to show): workers wait for it, so none runs twice.
+const adopting = new Map();
+const serviceWorkerReloaded = (url) => `gopyscript:service-worker-reloaded:${url}`;
+const serviceWorker = (url) => {
+  if (globalThis.crossOriginIsolated || !navigator.serviceWorker) return false;
+  if (navigator.serviceWorker.controller?.scriptURL === url) {
+    sessionStorage.removeItem(serviceWorkerReloaded(url));
+    return true;
+  }
+  if (!adopting.has(url)) adopting.set(url, adoptServiceWorker(url));
+  return adopting.get(url);
+};
+const adoptServiceWorker = async (url) => {
+  const fallback = " Workers on this page cannot reach it synchronously.";
+  try {
+    await activated(await navigator.serviceWorker.register(url, { scope: new URL("./", location.href).href }));
+  } catch (error) {
+    return (
+      `GoPyScript: the service worker ${url} (service-worker attribute) could not be registered: ${error.message} ` +
+      "It must come from this page's origin, from the page's folder or above." + fallback
+    );
+  }
+  if (sessionStorage.getItem(serviceWorkerReloaded(url))) {
+    sessionStorage.removeItem(serviceWorkerReloaded(url));
+    return `GoPyScript: the service worker ${url} did not take control of this page after one reload.${fallback}`;
+  }
+  sessionStorage.setItem(serviceWorkerReloaded(url), "1");
+  location.reload();
+  return new Promise(() => {});
 };
 
 // A number per JS object, the same for the same object in this thread:

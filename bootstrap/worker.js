@@ -42,6 +42,7 @@ const resolveAgainst = (base) => {
 
 const io = [];
 let i32;
+let transact = glue.transact; // or through a service worker, see start
 let exports;
 let started;
 const host = {
@@ -57,7 +58,7 @@ const host = {
     io.length = 0;
     io.push(...operands);
     const length = exports.gps_request(op, id, operands.length);
-    const ok = length >= 0 && exports.gps_response(glue.transact(i32, length)) === 1;
+    const ok = length >= 0 && exports.gps_response(transact(i32, length)) === 1;
     const result = io[0];
     io.length = 0;
     if (!ok) throw result;
@@ -148,7 +149,14 @@ addEventListener("message", function internal({ data }) {
   addEventListener("message", (event) => (onmessage ? onmessage(event) : early.push(event)));
   host.init = data.init;
   host.start = data.start;
-  i32 = data.start.sab && new Int32Array(data.start.sab);
+  const { start } = data;
+  if (start.serviceWorker) {
+    // Not isolated, but a service worker answers: the same requests, in a
+    // plain buffer, each carried by a synchronous XHR.
+    start.sab = new ArrayBuffer(start.bufferSize, { maxByteLength: start.maxBufferSize });
+    transact = glue.serviceWorkerTransact(start.sab, start.port, start.serviceWorker, start.uid);
+  }
+  i32 = start.sab && new Int32Array(start.sab);
   resolveAgainst(data.init.pageURL);
   started(data);
 });

@@ -12,6 +12,7 @@ const MOUNTS = [
   "-mount /alt-mpy/=../dist/micropython",
   "-mount /pyscript/=node_modules/@pyscript/core/dist",
   "-mount /pyscript/micropython/=../dist/micropython",
+  "-mount /coincident/=node_modules/coincident/dist",
 ].join(" ");
 
 export default defineConfig({

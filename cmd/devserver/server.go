@@ -46,9 +46,10 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// which the ETag/Last-Modified below turn into cheap 304s.
 	hdr.Set("Cache-Control", "no-cache")
 
-	// GoPyScript's isolation service worker may control the whole origin,
-	// so pages anywhere can use data-coi-sw without copying it.
-	if path.Base(r.URL.Path) == "coi-sw.js" {
+	// Service workers by the names GoPyScript and PyScript give them may
+	// control the whole origin, so pages anywhere can use data-coi-sw or
+	// service-worker without copying them next to the page.
+	if base := path.Base(r.URL.Path); base == "coi-sw.js" || base == "service-worker.js" || base == "sw.js" {
 		hdr.Set("Service-Worker-Allowed", "/")
 	}
 	if r.URL.Path == echoPath {

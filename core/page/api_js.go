@@ -62,6 +62,11 @@ func (p *Page) workerFromOptions(t script.Type, url, options js.Value) (*xworker
 		if v := options.Get("version"); v.Type() == js.TypeString {
 			spec.version = v.String()
 		}
+		if v := options.Get("serviceWorker"); v.Type() == js.TypeString {
+			if spec.serviceWorker, err = config.Resolve(v.String(), p.baseURL()); err != nil {
+				return nil, err
+			}
+		}
 	}
 	return p.spawn(spec), nil
 }

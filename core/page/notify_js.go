@@ -64,8 +64,9 @@ const notIsolatedNotice = "GoPyScript: this page is not cross-origin isolated, s
 	"after one reload). A worker that only needs awaitable calls can say so with " +
 	"`sync_main_only = true` in its config, which silences this notice."
 
-// tellNotIsolated shows notIsolatedNotice, once per page (not at all when
-// core.js already said why data-coi-sw could not isolate it).
-func (p *Page) tellNotIsolated() {
-	p.notIsolatedOnce.Do(func() { show(notIsolatedNotice, "py-notice", noticeStyle, "warn") })
+// tellNotIsolated shows why workers cannot reach the page synchronously,
+// once per page: the first reason given (core.js knows why data-coi-sw or
+// a service-worker attribute did not help), else notIsolatedNotice.
+func (p *Page) tellNotIsolated(why string) {
+	p.notIsolatedOnce.Do(func() { show(why, "py-notice", noticeStyle, "warn") })
 }

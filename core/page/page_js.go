@@ -79,7 +79,7 @@ func Start(host js.Value) {
 		return map[string]any{"workers": len(p.workers), "lent": channel.Lent(), "channels": channel.Open()}
 	}))
 	if problem := host.Get("isolationProblem"); problem.Truthy() {
-		p.notIsolatedOnce.Do(func() { show(problem.String(), "py-notice", noticeStyle, "warn") })
+		p.tellNotIsolated(problem.String())
 	}
 	p.configs = p.loadConfigs()
 

@@ -25,6 +25,10 @@ type workerSpec struct {
 	config    config.Selection
 	async     bool
 	version   string // PyWorker's `version` option: another interpreter
+	// serviceWorker is the absolute URL of the service-worker attribute
+	// (PyWorker's serviceWorker option): the way to the page when it is
+	// not cross-origin isolated. "" for none.
+	serviceWorker string
 }
 
 // xworker is the page's side of one running worker.
@@ -42,6 +46,8 @@ type xworker struct {
 	// terminated: the Worker was terminated (by the page, or to restart it).
 	terminated bool
 	interrupt  js.Value  // Pyodide's interrupt buffer, see interruptBuffer
+	transport  string    // how the worker reaches the page (channel.Transport*)
+	waitFor    js.Value  // a Promise to wait for before starting, see spawn
 	funcs      []js.Func // released when the worker is terminated
 	// early holds what the page posted before the worker got its start
 	// message, which must come first; nil once that is sent.
@@ -61,11 +67,22 @@ func (p *Page) spawn(spec workerSpec) *xworker {
 	x := &xworker{page: p, spec: spec, ready: js.Global().Get("Promise").Call("withResolvers"),
 		sync: js.Global().Get("Object").New(), opened: make(chan struct{}), interrupt: interruptBuffer(spec.typ)}
 	x.ready.Get("promise").Call("catch", js.Global().Get("Function").Get("prototype")) // shown on the page already
+	x.transport = channel.Transport()
+	if x.transport == channel.TransportMessages && spec.serviceWorker != "" {
+		switch decision := p.host.Call("serviceWorker", spec.serviceWorker); decision.Type() {
+		case js.TypeBoolean:
+			if decision.Bool() {
+				x.transport = channel.TransportServiceWorker
+			}
+		case js.TypeObject: // the page may reload for it: start only if it does not
+			x.waitFor = decision
+		}
+	}
 	if spec.el.Truthy() {
-		x.worker = p.host.Call("takeWorker", spec.el) // started early by core.js
+		x.worker = p.host.Call("takeWorker", spec.el) // started early by core.js, with the same choice
 	}
 	if !x.worker.Truthy() {
-		x.worker = js.Global().Get("Worker").New(p.host.Get("workerURL"), map[string]any{"type": "module", "name": spec.id})
+		x.worker = p.host.Call("newWorker", x.transport == channel.TransportServiceWorker, spec.id)
 	}
 	x.augment()
 	p.mu.Lock()
@@ -83,7 +100,7 @@ func (x *xworker) augment() {
 		js.Global().Get("Object").Call("defineProperty", w, name, map[string]any{"value": v, "configurable": true})
 	}
 	define("ready", x.ready.Get("promise"))
-	define("transport", channel.Transport())
+	define("transport", x.transport)
 	x.early = [][]any{}
 	define("postMessage", x.callback("posting to a worker", func(_ js.Value, args []js.Value) any {
 		params := anys(args)
@@ -131,6 +148,12 @@ func (x *xworker) augment() {
 
 func (x *xworker) start() {
 	defer close(x.opened)
+	if x.waitFor.Truthy() {
+		// Settled only when the service worker cannot be used: run without it.
+		if why, err := ffi.Await(x.waitFor); err == nil && why.Type() == js.TypeString {
+			x.page.tellNotIsolated(why.String())
+		}
+	}
 	glue, err := x.page.channelGlue()
 	if err != nil {
 		x.fail("GoPyScript could not load its worker channel: " + err.Error())
@@ -140,6 +163,9 @@ func (x *xworker) start() {
 		return // terminated before it started
 	}
 	x.ch = channel.NewPage(glue, x.page.host.Get("exports"), x.sync)
+	if x.transport == channel.TransportServiceWorker {
+		x.ch.UseServiceWorker(x.spec.serviceWorker, x.spec.id+"-"+js.Global().Get("crypto").Call("randomUUID").String())
+	}
 	x.ch.Control = x.control
 	x.ch.Runtime = x.runtimeCall
 	start, transfer := x.ch.Start()
@@ -196,7 +222,7 @@ func (x *xworker) control(msg js.Value) {
 	case "stderr":
 		x.page.report(x.spec.typ, message.String())
 	case "not-isolated":
-		x.page.tellNotIsolated()
+		x.page.tellNotIsolated(notIsolatedNotice)
 	case "error":
 		if msg.Get("fatal").Bool() {
 			x.fail(message.String())
@@ -426,6 +452,14 @@ func (p *Page) startScriptWorker(it *item) {
 			return
 		}
 		spec.code, spec.src = "", abs
+	}
+	if sw := attr(el, "service-worker"); sw != "" {
+		url, err := config.Resolve(sw, p.baseURL())
+		if err != nil {
+			done(err.Error())
+			return
+		}
+		spec.serviceWorker = url
 	}
 	// As in PyScript: the worker's own config, else the page's.
 	if own := attr(el, "config"); own != "" {

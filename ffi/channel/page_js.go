@@ -39,6 +39,11 @@ type Page struct {
 	waiting     string   // the one the worker waits on, while its Promise settles
 	callbacks   []js.Func
 	closed      bool
+	// sw answers a worker's requests through a service worker (see
+	// UseServiceWorker); undefined otherwise.
+	sw           js.Value
+	swURL, swUID string
+	module       js.Value // channel.js
 }
 
 // pages are the page ends by index, for gps_serve; nil once closed.
@@ -54,6 +59,7 @@ func NewPage(glue, exports, sync js.Value) *Page {
 	p.performWith = p.glue.Get("performWith")
 	p.takeResult = p.glue.Get("takeResult")
 	p.reply = glue.Get("reply")
+	p.module = glue
 	p.ops = jsArray.New()
 	p.io = p.glue.Get("io")
 	p.index = slot(p)
@@ -129,6 +135,10 @@ func (p *Page) callback(where string, fn func(args []js.Value) any) js.Func {
 const (
 	TransportSharedMemory = "shared-memory" // synchronous, over a SharedArrayBuffer
 	TransportMessages     = "messages"      // asynchronous only: no shared buffer
+	// TransportServiceWorker is synchronous through a service worker's
+	// answers to synchronous XHRs, without a shared buffer (see
+	// UseServiceWorker).
+	TransportServiceWorker = "service-worker"
 )
 
 // Transport is the transport of the workers this page starts now.
@@ -145,12 +155,48 @@ func Isolated() bool {
 	return global.Get("SharedArrayBuffer").Truthy() && global.Get("crossOriginIsolated").Truthy()
 }
 
+// UseServiceWorker makes the worker's requests synchronous on a page that
+// is not cross-origin isolated: the worker blocks on synchronous XHRs that
+// the service worker at url (which controls the page and so the worker)
+// answers with what the page hands it. uid names the worker to it. Call it
+// before Start.
+func (p *Page) UseServiceWorker(url, uid string) {
+	p.sab = jsArrayBuffer.New(initialBuffer, map[string]any{"maxByteLength": maxBuffer})
+	p.capacity = initialBuffer
+	p.i32 = global.Get("Int32Array").New(p.sab)
+	p.bytes = jsUint8Array.New(p.sab, payloadStart)
+	p.byValue = false
+	p.sw = p.module.Get("serviceWorkerReplies").Invoke(uid, p.sab)
+	p.reply = p.sw.Get("reply")
+	p.swURL, p.swUID = url, uid
+}
+
+// serveViaServiceWorker answers request view, which the worker posted as
+// frame because its XHR is on its way to the service worker.
+func (p *Page) serveViaServiceWorker(view, frame js.Value) {
+	p.sw.Call("request", view)
+	n := frame.Length()
+	p.capacity = fit(p.sab, p.capacity, payloadStart+n)
+	p.bytes.Call("set", frame)
+	if written := gpsServe(p.index, int32(n)); written >= 0 {
+		p.reply.Invoke(p.i32, written)
+	}
+}
+
 // Start is what the worker needs to open its end: the port (to transfer),
-// the shared buffer if there is one, and the flags of the page's globalThis.
+// the shared buffer if there is one (or the service worker to go through),
+// and the flags of the page's globalThis.
 func (p *Page) Start() (init js.Value, transfer js.Value) {
 	init = jsObject.New()
 	init.Set("port", p.peer)
-	init.Set("sab", p.sab)
+	if p.sw.Truthy() {
+		init.Set("serviceWorker", p.swURL)
+		init.Set("uid", p.swUID)
+		init.Set("bufferSize", initialBuffer)
+		init.Set("maxBufferSize", maxBuffer)
+	} else {
+		init.Set("sab", p.sab)
+	}
 	_, flags, _ := p.description(global)
 	init.Set("global", flags)
 	return init, jsArray.New(p.peer)
@@ -171,6 +217,9 @@ func (p *Page) Close() {
 		atomicsStore.Invoke(p.i32, slotState, stateClosed)
 		atomicsNotify.Invoke(p.i32, slotRequest)
 		atomicsNotify.Invoke(p.i32, slotResponse)
+	}
+	if p.sw.Truthy() {
+		p.sw.Call("close")
 	}
 	p.port.Set("onmessage", js.Null())
 	p.port.Call("close")
@@ -231,6 +280,10 @@ func (p *Page) send(kind uint8, b uint32, operands []js.Value, answer bool) js.V
 // receive handles what the worker posted: call results and releases as
 // frames, the runtime's plain messages otherwise.
 func (p *Page) receive(data js.Value) {
+	if view := data.Get("sabayon"); view.Truthy() && p.sw.Truthy() {
+		p.serveViaServiceWorker(view, data.Get("frame"))
+		return
+	}
 	if !data.InstanceOf(jsUint8Array) {
 		if p.Control != nil {
 			p.Control(data)
@@ -357,7 +410,11 @@ func fit(sab js.Value, known, need int) int {
 	if size := sab.Get("byteLength").Int(); size >= need {
 		return size
 	}
-	sab.Call("grow", need)
+	if sab.Get("grow").Truthy() {
+		sab.Call("grow", need)
+	} else {
+		sab.Call("resize", need) // a plain buffer, for a service worker
+	}
 	return need
 }
 

@@ -78,10 +78,13 @@ func (w *Worker) Synchronous() bool { return w.sab.Truthy() }
 
 // Transport is how this worker reaches the page (see Transport).
 func (w *Worker) Transport() string {
-	if w.Synchronous() {
-		return TransportSharedMemory
+	switch {
+	case !w.Synchronous():
+		return TransportMessages
+	case w.sab.InstanceOf(jsArrayBuffer):
+		return TransportServiceWorker
 	}
-	return TransportMessages
+	return TransportSharedMemory
 }
 
 // CallAsync calls xworker.sync's (runtime false) or the page runtime's
