@@ -10,7 +10,7 @@ const closedSyncs = new WeakSet();
 
 const start = async (shared) => {
   const isolationProblem = await isolate();
-  if (isolationProblem === RELOADING) return new Promise(() => {}); // this page is going away
+  if (isolationProblem === null) return new Promise(() => {}); // this page is going away
   // Self-hosted interpreters shipped next to this file.
   const interpreters = {
     mpy: here("micropython/micropython.mjs"),
@@ -86,60 +86,17 @@ const start = async (shared) => {
   return api;
 };
 
-// Cross-origin isolation from our service worker (coi-sw.js), for pages
-// whose server cannot send the headers, when the core's script tag has
-// data-coi-sw (its value: the service worker's URL, relative to the page;
-// empty: coi-sw.js next to this file). The worker must control the page,
-// which takes one reload on the first visit; a page it already controls is
-// never reloaded, nor one reloaded for it just before, so a service worker
-// that does not isolate cannot cause a loop.
-// Resolves to RELOADING, or to why the page is not isolated ("" when it is,
-// or when nobody asked).
-const RELOADING = Symbol("reloading");
-const RELOADED = "gopyscript:coi-sw-reloaded";
+// Cross-origin isolation from our service worker when the core's script
+// tag has data-coi-sw (its value: the service worker's URL, relative to the
+// page; empty: coi-sw.js next to this file); see isolation.js. Resolves to
+// why the page is not isolated ("" when it is, or nobody asked), or to null
+// when it reloads.
 const isolate = async () => {
   const tag = [...document.querySelectorAll("script[data-coi-sw]")].find((s) => s.src === import.meta.url);
   if (!tag) return "";
-  const reloaded = sessionStorage.getItem(RELOADED);
-  sessionStorage.removeItem(RELOADED);
-  if (globalThis.crossOriginIsolated) return "";
   const url = new URL(tag.dataset.coiSw || here("coi-sw.js"), document.baseURI).href;
-  const problem = (why) =>
-    `GoPyScript: this page asked for cross-origin isolation from the service worker ${url} (data-coi-sw), but ${why} ` +
-    "Without it, Python in a worker cannot reach the page synchronously: `window` and `document` are not available there, " +
-    "`pyscript.sync` calls return awaitables and `input()` does not work. The other fix is to serve the page with the headers " +
-    "`Cross-Origin-Opener-Policy: same-origin` and `Cross-Origin-Embedder-Policy: require-corp`.";
-  if (!navigator.serviceWorker) return problem("this browser gives the page no service workers (they need HTTPS or localhost, and may be turned off).");
-  // Whether this page was loaded through that worker: clients.claim() makes
-  // it the controller at once, but the headers came with the document.
-  const loadedUnder = navigator.serviceWorker.controller?.scriptURL === url;
-  try {
-    const registration = await navigator.serviceWorker.register(url, { scope: new URL("./", location.href).href });
-    await activated(registration);
-  } catch (error) {
-    return problem(
-      `it could not be registered: ${error.message} It must come from this page's origin, from the page's folder or above ` +
-        "(copy dist/coi-sw.js next to the page and use data-coi-sw=\"./coi-sw.js\"), or be served with `Service-Worker-Allowed: /`.",
-    );
-  }
-  // Reloading helps only a page that was not loaded through it.
-  if (loadedUnder) return problem("the page is under it and still not isolated (it does not send the headers).");
-  if (reloaded) return problem("it did not take control of the page after one reload.");
-  sessionStorage.setItem(RELOADED, "1");
-  location.reload();
-  return RELOADING;
+  return (await import(here("isolation.js"))).isolate(url);
 };
-
-// activated resolves once registration has an active worker.
-const activated = (registration) =>
-  new Promise((resolve, reject) => {
-    const worker = registration.installing ?? registration.waiting ?? registration.active;
-    if (!worker || worker.state === "activated") return resolve();
-    worker.addEventListener("statechange", () => {
-      if (worker.state === "activated") resolve();
-      if (worker.state === "redundant") reject(new Error("it stopped before it was activated."));
-    });
-  });
 
 // Go prints why it stopped (a fatal error, a panic nobody recovered) on
 // stderr just before it exits: goCrash keeps that, for the error shown on
@@ -217,40 +174,21 @@ export const newWorker = (host, viaServiceWorker, name) => {
 
 // PyScript's service-worker attribute (PyWorker's serviceWorker option):
 // on a page that is not cross-origin isolated, workers reach the page
-// synchronously through the service worker at url (service-worker.js, or
-// coincident's sw.js) once it controls the page. serviceWorker(url) is true
-// when it does, false when it cannot help (isolated page, no service
-// workers), else a Promise: the worker is registered and the page reloads
-// once (the Promise never settles), or it resolves to why it cannot be used
-// (for Go to show): workers wait for it, so none runs twice.
+// synchronously through the service worker at url once it controls the
+// page. serviceWorker(url) is true when it does, false when it cannot help
+// (an isolated page, no service workers), else a Promise (isolation.js's
+// adopt): the page reloads once for it (the Promise never settles), or it
+// resolves to why it cannot be used, for Go to show. Workers wait for it,
+// so none runs twice.
 const adopting = new Map();
-const serviceWorkerReloaded = (url) => `gopyscript:service-worker-reloaded:${url}`;
 const serviceWorker = (url) => {
   if (globalThis.crossOriginIsolated || !navigator.serviceWorker) return false;
   if (navigator.serviceWorker.controller?.scriptURL === url) {
-    sessionStorage.removeItem(serviceWorkerReloaded(url));
+    sessionStorage.removeItem(`gopyscript:service-worker-reloaded:${url}`);
     return true;
   }
-  if (!adopting.has(url)) adopting.set(url, adoptServiceWorker(url));
+  if (!adopting.has(url)) adopting.set(url, import(here("isolation.js")).then((module) => module.adopt(url)));
   return adopting.get(url);
-};
-const adoptServiceWorker = async (url) => {
-  const fallback = " Workers on this page cannot reach it synchronously.";
-  try {
-    await activated(await navigator.serviceWorker.register(url, { scope: new URL("./", location.href).href }));
-  } catch (error) {
-    return (
-      `GoPyScript: the service worker ${url} (service-worker attribute) could not be registered: ${error.message} ` +
-      "It must come from this page's origin, from the page's folder or above." + fallback
-    );
-  }
-  if (sessionStorage.getItem(serviceWorkerReloaded(url))) {
-    sessionStorage.removeItem(serviceWorkerReloaded(url));
-    return `GoPyScript: the service worker ${url} did not take control of this page after one reload.${fallback}`;
-  }
-  sessionStorage.setItem(serviceWorkerReloaded(url), "1");
-  location.reload();
-  return new Promise(() => {});
 };
 
 // A number per JS object, the same for the same object in this thread:

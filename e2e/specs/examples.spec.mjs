@@ -73,10 +73,12 @@ test("to-do example: a worker builds the list with pyscript.web and keeps it acr
 });
 
 test("stop example: the button interrupts the worker's endless loop", async ({ page }) => {
-  const log = await open(page, "/examples/stop.html");
+  await open(page, "/examples/stop.html");
   await expect(page.locator("#primes")).toContainText("primes so far", { timeout: 60_000 });
   await page.click("#stop");
-  await expect(page.locator("#primes")).toContainText("Stopped after");
-  await allDone(page);
-  await expectNoErrors(page, log);
+  await allDone(page); // the worker's code ended: its done event came
+  // Python's except clause ran, or (an interrupt that lands while Python is
+  // inside a call to JavaScript, see README) the interrupt is shown.
+  const stopped = await page.locator("#primes").textContent();
+  if (!stopped.startsWith("Stopped after")) await expect(page.locator(".py-error")).toContainText("KeyboardInterrupt");
 });
