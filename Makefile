@@ -7,6 +7,7 @@ GO_SOURCES := $(shell find . -name '*.go' -not -path './e2e/node_modules/*' -not
 	$(wildcard core/pyscript/pyscript/*.py) go.mod go.sum
 MPY := e2e/node_modules/@micropython/micropython-webassembly-pyscript
 PYODIDE := e2e/node_modules/pyodide
+TMP ?= $(or $(TMPDIR),/tmp)
 # Packages whose browser glue is tested under node (GOOS=js, no DOM).
 WASM_TEST_PKGS := ./ffi/... ./core/... ./events/...
 
@@ -101,6 +102,11 @@ bench: dist
 
 size: dist
 	@node e2e/bench/size.mjs
+	@# What each Go package takes of core.wasm's code, from a build that keeps
+	@# its function names (the code is the same as the stripped one's).
+	@GOOS=js GOARCH=wasm go build -trimpath -o $(TMP)/core-names.wasm ./bootstrap
+	@printf '\n## core.wasm code by Go package\n\n' | tee -a size-results.md
+	@go run ./cmd/wasmsize -top 30 $(TMP)/core-names.wasm | tee -a size-results.md
 
 clean:
 	rm -rf dist e2e/pages/fixtures e2e/test-results
