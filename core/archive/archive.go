@@ -10,11 +10,11 @@
 // implied by the files' paths, and symlinks, hard links and devices are
 // skipped.
 //
-// The package keeps to archive/tar, compress/gzip, compress/flate and
-// hash/crc32 plus a few small standard packages (no fmt, no path/filepath,
-// and its own small zip reader instead of archive/zip) because it is
-// compiled into the WebAssembly core, where every imported package costs
-// bytes.
+// The package keeps to compress/gzip, compress/flate and hash/crc32 plus a
+// few small standard packages (no fmt, no path/filepath, and its own small
+// zip and tar readers instead of archive/zip and archive/tar) because it
+// is compiled into the WebAssembly core, where every imported package
+// costs bytes.
 package archive
 
 import (

@@ -1,7 +1,6 @@
 package archive
 
 import (
-	"archive/tar"
 	"bytes"
 	"compress/gzip"
 	"errors"
@@ -29,21 +28,19 @@ func (x *extractor) untar(data []byte, gz bool) error {
 	if f := int64(x.maxFiles) + 1; f <= (lim.n-x.maxBytes)/entryOverhead {
 		lim.n = x.maxBytes + f*entryOverhead
 	}
-	tr := tar.NewReader(lim)
+	tr := newTarReader(lim)
 	for {
 		h, err := tr.Next()
 		if err == io.EOF {
 			break
 		}
-		// With GODEBUG=tarinsecurepath=0 the header is usable despite the
-		// error; names are checked below either way.
-		if err != nil && (h == nil || !errors.Is(err, tar.ErrInsecurePath)) {
+		if err != nil {
 			return x.streamFail("", lim, err)
 		}
 		if err := x.count(); err != nil {
 			return err
 		}
-		if h.Typeflag == tar.TypeXGlobalHeader {
+		if h.Typeflag == tarPAXGlobal {
 			continue // PAX defaults for later entries, not a file
 		}
 		p, isDir, err := cleanName(h.Name)
@@ -51,7 +48,9 @@ func (x *extractor) untar(data []byte, gz bool) error {
 			return x.fail(h.Name, ErrUnsafePath, err)
 		}
 		switch h.Typeflag {
-		case tar.TypeReg, tar.TypeGNUSparse, tar.TypeCont:
+		case tarReg, tarRegOld, tarCont:
+		case tarGNUSparse:
+			return x.fail(h.Name, ErrUnsupported, errors.New("a GNU sparse file"))
 		default:
 			continue // directories are implied; links and devices are skipped
 		}
@@ -72,9 +71,9 @@ func (x *extractor) untar(data []byte, gz bool) error {
 			return err
 		}
 	}
-	// Go's reader takes the end of the data at an entry boundary (or in
-	// the padding after an entry) as the end of the archive; only the
-	// zero-block end marker tells a complete tar from a truncated one.
+	// The end of the data at an entry boundary (or in the padding after an
+	// entry) reads as the end of the archive; only the zero-block end
+	// marker tells a complete tar from a truncated one.
 	if lim.zeros < 512 {
 		return x.fail("", ErrCorrupt, errors.New("missing end-of-archive marker"))
 	}
