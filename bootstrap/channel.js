@@ -497,8 +497,9 @@ export const serviceWorkerReplies = (uid, buffer) => {
 // Worker: transact through the service worker at `sw`: post the request in
 // `buffer` to the page, then block on a synchronous XHR the service worker
 // answers with the page's response, copied back into the buffer. A timed
-// out XHR is sent again (the page may be waiting for the user); an HTTP
-// error means no service worker answers: the page is unreachable (-1).
+// out XHR is sent again (the page may be waiting for the user); a network
+// or HTTP error means no service worker answers: the page is unreachable
+// (-1).
 export const serviceWorkerTransact = (buffer, port, sw, uid) => {
   let view = 0;
   return (_, length) => {
@@ -512,8 +513,9 @@ export const serviceWorkerTransact = (buffer, port, sw, uid) => {
         xhr.open("POST", `${sw}?sabayon`, false);
         xhr.setRequestHeader("Content-Type", "application/json");
         xhr.send(`["${uid}",${id}]`);
-      } catch {
-        continue; // timed out
+      } catch (error) {
+        if (error?.name === "TimeoutError") continue;
+        return -1; // no service worker answers: the page is unreachable
       }
       if (xhr.status !== 200) return -1;
       const [size, ...bytes] = JSON.parse(xhr.responseText);
