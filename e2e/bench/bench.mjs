@@ -281,6 +281,15 @@ function summarize(page, results) {
       b.domContentLoaded = stats(vr.map((r) => r.domContentLoaded)).median;
       b.lastByte = stats(vr.map((r) => Math.max(...r.resources.map((x) => x.end), r.html))).median;
       b.done = s.variants[v.key].median;
+      // Issue 9's "Go out of the critical path": from core.wasm received to
+      // the interpreter's module requested (negative: core.js started the
+      // interpreter before Go ran). Ours only; runs that fetched both.
+      const gaps = vr.flatMap((r) => {
+        const wasm = r.resources.find((x) => x.path === "/dist/core.wasm");
+        const interpreter = r.resources.find((x) => /^\/dist\/(micropython\/micropython|pyodide\/pyodide)\.mjs$/.test(x.path));
+        return wasm && interpreter ? [interpreter.start - wasm.end] : [];
+      });
+      if (gaps.length === vr.length && gaps.length) b.coreToInterpreter = stats(gaps).median;
     }
     // Paired ratio: per round, ours / PyScript, then the median.
     const rounds = [...new Set(runs.map((r) => r.round))];
@@ -381,6 +390,8 @@ function pageReport(page, summaries, meta) {
     rows.push(["last byte received", ...variants.map((v) => fmt(b[v.key].lastByte))]);
     rows.push(["**done**", ...variants.map((v) => `**${fmt(b[v.key].done)}**`)]);
     rows.push(["done − last byte", ...variants.map((v) => fmt(b[v.key].done - b[v.key].lastByte))]);
+    if (b.ours.coreToInterpreter !== undefined)
+      rows.push(["interpreter module requested − core.wasm received", ...variants.map((v) => (v.key === "ours" ? fmt(b.ours.coreToInterpreter) : "—"))]);
     rows.push(["subresources: count / KiB on the wire", ...variants.map((v) => `${b[v.key].requests} / ${fmt(b[v.key].transferred / 1024)}`)]);
     out.push("");
     out.push(`${interp.name}:`);
