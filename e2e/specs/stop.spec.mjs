@@ -5,7 +5,14 @@
 import { test, expect } from "@playwright/test";
 import { open, errors, events } from "./helpers.mjs";
 
-const looping = (page) => page.waitForFunction(() => window.firstRun === false, null, { timeout: 60_000 });
+// The worker sets firstRun just before its loop; the page sees it while the
+// worker is still returning from that call, and an interrupt landing in a
+// call to JavaScript is Pyodide's weak spot (see README). A moment's grace
+// puts it in the loop (a wait, not a timed assertion).
+const looping = async (page) => {
+  await page.waitForFunction(() => window.firstRun === false, null, { timeout: 60_000 });
+  await page.waitForTimeout(200);
+};
 const doneCount = async (page, type) => (await events(page)).filter((e) => e.id === "w" && e.type === `${type}:done`).length;
 
 test("interrupt() raises KeyboardInterrupt in a looping Pyodide worker, which goes on with its globals", async ({ page }) => {
@@ -34,9 +41,9 @@ for (const type of ["mpy", "py"])
   test(`restart() replaces a looping worker with a fresh one and says so on the page (${type})`, async ({ page }) => {
     await open(page, `/workers/stop.html?type=${type}`);
     await looping(page);
-    const interrupted = await page.evaluate(() => document.getElementById("w").xworker.interrupt());
-    expect(interrupted).toBe(type === "py"); // MicroPython's loop cannot be interrupted
-    if (type === "py") await expect.poll(() => doneCount(page, type), { timeout: 30_000 }).toBe(1);
+    // MicroPython's loop cannot be interrupted; Pyodide's is left running
+    // too (interrupt has its own tests): restart must stop either.
+    if (type === "mpy") expect(await page.evaluate(() => document.getElementById("w").xworker.interrupt())).toBe(false);
     const outcome = await page.evaluate(async () => {
       const el = document.getElementById("w");
       const old = el.xworker;
@@ -49,7 +56,7 @@ for (const type of ["mpy", "py"])
       };
     });
     expect(outcome).toEqual({ replaced: true, state: "finished again", old: "the worker was terminated" });
-    // One done for the first run (interrupted, or ended by the restart), one for the fresh run.
+    // One done for the first run (ended by the restart), one for the fresh run.
     await expect.poll(() => doneCount(page, type)).toBe(2);
     await expect(page.locator(".py-notice")).toContainText("the worker w was restarted: its code runs again from the start");
     expect(await errors(page)).toEqual([]);
