@@ -69,6 +69,7 @@ test("PyWorker's interrupt() stops a looping export: the call rejects with Keybo
     const worker = await PyWorker("./code/spin.py");
     const call = worker.sync.spin().then(() => "returned", (e) => e.message);
     while (!window.spinning) await new Promise((resolve) => setTimeout(resolve, 10));
+    await new Promise((resolve) => setTimeout(resolve, 200)); // into the loop, as looping() does
     const interrupted = worker.interrupt();
     const message = await call;
     worker.terminate();
