@@ -80,10 +80,7 @@ func NewPage(glue, exports, sync js.Value) *Page {
 	// it (every use is a synchronous request): answers go by value.
 	p.byValue = !Isolated()
 	if Isolated() {
-		p.sab = global.Get("SharedArrayBuffer").New(initialBuffer, map[string]any{"maxByteLength": maxBuffer})
-		p.capacity = initialBuffer
-		p.i32 = global.Get("Int32Array").New(p.sab)
-		p.bytes = jsUint8Array.New(p.sab, payloadStart)
+		p.useBuffer(global.Get("SharedArrayBuffer"))
 		glue.Call("watch", p.sab, p.index, exports)
 	}
 	return p
@@ -155,16 +152,22 @@ func Isolated() bool {
 	return global.Get("SharedArrayBuffer").Truthy() && global.Get("crossOriginIsolated").Truthy()
 }
 
+// useBuffer gives the page a growable buffer of class (SharedArrayBuffer,
+// or ArrayBuffer for a service worker) for requests and responses.
+func (p *Page) useBuffer(class js.Value) {
+	p.sab = class.New(initialBuffer, map[string]any{"maxByteLength": maxBuffer})
+	p.capacity = initialBuffer
+	p.i32 = global.Get("Int32Array").New(p.sab)
+	p.bytes = jsUint8Array.New(p.sab, payloadStart)
+}
+
 // UseServiceWorker makes the worker's requests synchronous on a page that
 // is not cross-origin isolated: the worker blocks on synchronous XHRs that
 // the service worker at url (which controls the page and so the worker)
 // answers with what the page hands it. uid names the worker to it. Call it
 // before Start.
 func (p *Page) UseServiceWorker(url, uid string) {
-	p.sab = jsArrayBuffer.New(initialBuffer, map[string]any{"maxByteLength": maxBuffer})
-	p.capacity = initialBuffer
-	p.i32 = global.Get("Int32Array").New(p.sab)
-	p.bytes = jsUint8Array.New(p.sab, payloadStart)
+	p.useBuffer(jsArrayBuffer)
 	p.byValue = false
 	p.sw = p.module.Get("serviceWorkerReplies").Invoke(uid, p.sab)
 	p.reply = p.sw.Get("reply")
