@@ -52,13 +52,26 @@ const start = async (shared) => {
   };
   const api = new Promise((resolve) => (host.ready = resolve));
 
-  // Start the default interpreter of every type the page uses while the core
-  // compiles, when the page's config cannot pick another one. Go decides; the
-  // load is shared only when Go asks for exactly this one.
-  for (const [type, url] of Object.entries(interpreters)) {
+  // Fetch the config files the page names and start the interpreter of
+  // every type it uses while the core compiles, when the page's config
+  // tells which one. Go decides; it takes each early response once, and the
+  // interpreter load is shared only when Go asks for exactly this one.
+  host.early = new Map();
+  for (const type of Object.keys(interpreters)) {
     const uses = `script[type="${type}"]:not([worker]),${type}-script:not([worker])`;
-    if (document.querySelector(uses) && keepsDefault(type))
-      host.load(type, url).catch(() => {}); // Go reports failures when it asks
+    if (!document.querySelector(uses)) continue;
+    const configs = configValues(type).map((value) => {
+      const url = configFileURL(value);
+      if (!url) return { text: value, base: document.baseURI };
+      if (!host.early.has(url)) host.early.set(url, fetch(url));
+      const response = host.early.get(url);
+      response.catch(() => {}); // Go reports failures when it takes it
+      return response.then((r) => (r.ok ? r.clone().text() : null)).then((text) => text && { text, base: url }, () => null);
+    });
+    Promise.all(configs).then((texts) => {
+      const url = earlyInterpreter(host, type, texts);
+      if (url) host.load(type, url).catch(() => {}); // as above
+    });
   }
 
   // Requested after the interpreters' small loader modules, which gate their
@@ -117,24 +130,50 @@ export const goCrash = () => {
   };
 };
 
-// A type keeps its default interpreter build when it has no config, or, for
-// MicroPython, only inline config text naming nothing that changes the build
-// (interpreter, debug, ulab) or that is fetched (a .json/.toml URL or remote
-// package). Pyodide's load options depend on its packages: it waits for Go.
-const keepsDefault = (type) => {
-  const texts = [
-    ...[...document.querySelectorAll(`${type}-config`)].map((el) =>
-      el.hasAttribute("src") ? null : el.textContent,
-    ),
-    ...[...document.querySelectorAll(
-      `script[type="${type}"][config]:not([worker]),${type}-script[config]:not([worker])`,
-    )].map((el) => el.getAttribute("config")),
-  ];
-  if (!texts.length) return true;
-  return type === "mpy" && texts.every((text) => text !== null && !changesBuild.test(text));
+// The configs that apply to a type's main-thread scripts, as written: each
+// <type-config>'s src (else its text) and each script's config attribute.
+const configValues = (type) => [
+  ...[...document.querySelectorAll(`${type}-config`)].map((el) => el.getAttribute("src") ?? el.textContent),
+  ...[...document.querySelectorAll(
+    `script[type="${type}"][config]:not([worker]),${type}-script[config]:not([worker])`,
+  )].map((el) => el.getAttribute("config")),
+];
+
+// The absolute URL of a config value naming a .json or .toml file (by
+// PyScript's test, as Go applies it), else null: inline text.
+const configFileURL = (value) => {
+  const text = value.trim();
+  if (text.startsWith("{") && text.endsWith("}")) return null;
+  const ext = text.match(/\.(\w+)(?:\?\S*)?$/)?.[1];
+  return ext === "json" || ext === "toml" ? new URL(text, document.baseURI).href : null;
 };
 
-const changesBuild = /interpreter|debug|ulab|\.toml|\.json/;
+// The interpreter module a type will load, when its configs ({text, base};
+// null for one not at hand) tell without Go: the default one when there
+// is no config. For MicroPython also configs that change nothing in the
+// build (debug, ulab), name no remote .json/.toml package and name no
+// interpreter, or name it by URL (resolved as Go does: against the config
+// file, or the page for inline config). null: Go must decide first;
+// Pyodide's load options depend on its packages, so with a config it
+// always waits for Go.
+const earlyInterpreter = (host, type, configs) => {
+  if (!configs.length) return host.interpreters[type];
+  if (type !== "mpy" || configs.some((c) => !c || changesBuild.test(c.text))) return null;
+  const named = configs.filter((c) => c.text.includes("interpreter"));
+  if (!named.length) return host.interpreters[type];
+  const value = named.length === 1 && named[0].text.match(interpreterValue)?.[1];
+  return value && urlShaped.test(value) ? new URL(value, named[0].base).href : null;
+};
+
+// Inline config only (a worker tells its interpreter synchronously).
+const inlineConfigs = (values) => values.map((text) => (configFileURL(text) ? null : { text, base: document.baseURI }));
+
+const changesBuild = /debug|ulab|\.toml|\.json/;
+// A top-level `interpreter = "…"` (TOML, before any [table]) or
+// `"interpreter": "…"` (JSON).
+const interpreterValue = /^[^[]*?"?\binterpreter"?\s*[=:]\s*["']([^"'\n]+)["']/;
+// Go's rule for an interpreter value that is a URL, not a version.
+const urlShaped = /^(\.\.?\/|\/|[a-z][a-z0-9+.-]*:)|\.m?js$/i;
 
 // The page's worker scripts start at once, while core.wasm compiles: each
 // Worker loads its files and, when its config cannot pick another one, its
@@ -148,8 +187,8 @@ const startWorkers = (host, wasm) => {
     const sw = el.getAttribute("service-worker");
     const worker = newWorker(host, !!sw && host.serviceWorker(new URL(sw, document.baseURI).href) === true);
     const own = el.getAttribute("config");
-    if (own ? type === "mpy" && !changesBuild.test(own) : keepsDefault(type))
-      worker.postMessage({ prepare: { type, interpreter: host.interpreters[type] } });
+    const interpreter = earlyInterpreter(host, type, inlineConfigs(own ? [own] : configValues(type)));
+    if (interpreter) worker.postMessage({ prepare: { type, interpreter } });
     early.set(el, worker);
   }
   host.takeWorker = (el) => {

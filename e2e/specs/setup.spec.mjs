@@ -144,6 +144,35 @@ test("mpy: an inline config that keeps the default build loads MicroPython once"
   expect(wasm).toHaveLength(1);
 });
 
+// Holds core.wasm until MicroPython's wasm is requested, then runs the case:
+// whether the loader started the interpreter its config names without
+// waiting for Go. A loader that waits would never get there; after 20 s
+// core.wasm goes through so the test fails on the assertion, not a hang.
+async function interpreterBeforeCore(page, name) {
+  let first;
+  const requested = page.waitForRequest((r) => r.url().endsWith("/dist/micropython/micropython.wasm"), { timeout: 20_000 });
+  await page.route("**/dist/core.wasm", async (route) => {
+    first = await requested.then(() => true, () => false);
+    await route.continue();
+  });
+  const log = await runCase(page, name, "mpy");
+  await expectChecked(page, log);
+  // Go asks for the same interpreter and adopts that load.
+  expect(log.requests.filter((u) => u.endsWith("/dist/micropython/micropython.wasm"))).toHaveLength(1);
+  return { first, log };
+}
+
+test("mpy: an inline config naming the interpreter by URL starts it before core.wasm arrives", async ({ page }) => {
+  expect((await interpreterBeforeCore(page, "interpreter-url")).first).toBe(true);
+});
+
+test("mpy: a config file is fetched before core.wasm arrives, once, and its interpreter URL starts", async ({ page }) => {
+  const { first, log } = await interpreterBeforeCore(page, "interpreter-file");
+  expect(first).toBe(true);
+  // Relative to the config file, as Go resolves it; Go reads the early response.
+  expect(log.requests.filter((u) => u.endsWith("/config/interpreter.toml"))).toHaveLength(1);
+});
+
 // Loads the case twice in one browser context (IndexedDB persists) and
 // reports, per visit, whether micropip's wheel was fetched.
 async function twoVisits(page, name) {
