@@ -3,6 +3,7 @@
 //
 //	GOOS=js GOARCH=wasm go build -o /tmp/core.wasm ./bootstrap
 //	go run ./cmd/wasmsize [-top 30] /tmp/core.wasm
+//	go run ./cmd/wasmsize -package slices /tmp/core.wasm  # its largest functions
 //
 // `make size` runs it on the core, so a change that grows the boot binary
 // shows where. Sizes are raw function bodies (brotli shrinks the whole file
@@ -20,14 +21,17 @@ import (
 )
 
 func main() {
-	top := flag.Int("top", 30, "how many packages to list")
+	top := flag.Int("top", 30, "how many packages (or functions) to list")
+	pkg := flag.String("package", "", "list this package's largest functions instead")
 	flag.Parse()
 	if flag.NArg() != 1 {
-		fmt.Fprintln(os.Stderr, "usage: wasmsize [-top N] module.wasm")
+		fmt.Fprintln(os.Stderr, "usage: wasmsize [-top N] [-package P] module.wasm")
 		os.Exit(2)
 	}
 	module, err := os.ReadFile(flag.Arg(0))
-	if err == nil {
+	if err == nil && *pkg != "" {
+		err = reportFunctions(os.Stdout, module, *pkg, *top)
+	} else if err == nil {
 		err = report(os.Stdout, module, *top)
 	}
 	if err != nil {
@@ -72,6 +76,38 @@ func report(w io.Writer, module []byte, top int) error {
 	}
 	fmt.Fprintf(w, "| **all code** | **%.1f** | 100%% |\n\nData section (static data of all packages: strings, tables, type info): %.1f KiB. Whole module: %.1f KiB.\n",
 		kib(code), kib(data), kib(len(module)))
+	return nil
+}
+
+// reportFunctions writes the Markdown table of one package's largest
+// functions: where to look when that package grew.
+func reportFunctions(w io.Writer, module []byte, pkg string, top int) error {
+	sizes, _, err := funcSizes(module)
+	if err != nil {
+		return err
+	}
+	var names []string
+	total := 0
+	for name, size := range sizes {
+		if packageOf(name) == pkg {
+			names = append(names, name)
+			total += size
+		}
+	}
+	sort.Slice(names, func(i, j int) bool {
+		if sizes[names[i]] != sizes[names[j]] {
+			return sizes[names[i]] > sizes[names[j]]
+		}
+		return names[i] < names[j]
+	})
+	fmt.Fprintf(w, "| function | code KiB |\n|---|---:|\n")
+	for i, name := range names {
+		if i == top {
+			break
+		}
+		fmt.Fprintf(w, "| `%s` | %.1f |\n", name, kib(sizes[name]))
+	}
+	fmt.Fprintf(w, "| **%d functions of `%s`** | **%.1f** |\n", len(names), pkg, kib(total))
 	return nil
 }
 

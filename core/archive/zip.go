@@ -7,6 +7,7 @@ import (
 	"hash/crc32"
 	"io"
 	"slices"
+	"sort"
 	"strconv"
 )
 
@@ -340,15 +341,9 @@ func (x *extractor) unzip(data []byte) error {
 	check := items
 	if !sorted {
 		check = slices.Clone(items)
-		slices.SortFunc(check, func(a, b zipItem) int {
-			if a.from < b.from {
-				return -1
-			}
-			if a.from > b.from {
-				return 1
-			}
-			return 0
-		})
+		// sort.Slice, not slices.SortFunc: its one reflective copy is
+		// already in core.wasm, a generic sort would add ~20 KiB of code.
+		sort.Slice(check, func(i, j int) bool { return check[i].from < check[j].from })
 	}
 	for i := 1; i < len(check); i++ {
 		if check[i].from < check[i-1].to {

@@ -2,11 +2,7 @@
 // writes into each interpreter once.
 package pyscript
 
-import (
-	"embed"
-	"io/fs"
-	"sort"
-)
+import "embed"
 
 //go:embed pyscript/*.py
 var sources embed.FS
@@ -18,20 +14,22 @@ type File struct {
 	Source []byte
 }
 
-// Files lists the package's files, sorted by path.
+// Files lists the package's files, sorted by path (embed.FS lists a
+// folder sorted; fs.WalkDir would sort again with a sort of its own that
+// costs core.wasm ~20 KiB of code).
 func Files() []File {
-	var files []File
-	err := fs.WalkDir(sources, "pyscript", func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		src, err := sources.ReadFile(path)
-		files = append(files, File{Path: path, Source: src})
-		return err
-	})
+	entries, err := sources.ReadDir("pyscript")
 	if err != nil {
 		panic("pyscript: embedded files unreadable: " + err.Error())
 	}
-	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	files := make([]File, 0, len(entries))
+	for _, e := range entries {
+		path := "pyscript/" + e.Name()
+		src, err := sources.ReadFile(path)
+		if err != nil {
+			panic("pyscript: embedded files unreadable: " + err.Error())
+		}
+		files = append(files, File{Path: path, Source: src})
+	}
 	return files
 }
