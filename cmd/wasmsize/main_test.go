@@ -63,6 +63,12 @@ func TestReportListsPackagesLargestFirst(t *testing.T) {
 	assert.Contains(t, out.String(), "| `runtime` | 0.0 | 62.5% |\n| 1 other packages | 0.0 | 37.5% |\n")
 }
 
+func TestReportFunctionsListsOnePackage(t *testing.T) {
+	var out bytes.Buffer
+	require.NoError(t, reportFunctions(&out, module(), "fmt", 10))
+	assert.Equal(t, "| function | code KiB |\n|---|---:|\n| `fmt.Println` | 0.0 |\n| **1 functions of `fmt`** | **0.0** |\n", out.String())
+}
+
 func TestMalformedModulesAreRefused(t *testing.T) {
 	_, _, err := funcSizes([]byte("not wasm"))
 	assert.EqualError(t, err, "not a WebAssembly module")
