@@ -1,6 +1,6 @@
 // GoPyScript loader. The page includes this module exactly as it would
 // include PyScript's core.js. It starts fetching and compiling core.wasm at
-// once (and the default interpreter, when the page allows), runs it with Go's
+// once (and the interpreter, when the page tells which), runs it with Go's
 // wasm_exec.js and re-exports what the Go core gives.
 // Every URL is resolved against this module, so dist/ works from any base.
 const KEY = Symbol.for("gopyscript");
@@ -150,25 +150,26 @@ const configFileURL = (value) => {
 
 // The interpreter module a type will load, when its configs ({text, base};
 // null for one not at hand) tell without Go: the default one when there
-// is no config. For MicroPython also configs that change nothing in the
-// build (debug, ulab), name no remote .json/.toml package and name no
-// interpreter, or name it by URL (resolved as Go does: against the config
-// file, or the page for inline config). null: Go must decide first;
-// Pyodide's load options depend on its packages, so with a config it
-// always waits for Go.
+// is no config, or when they name nothing that changes how it loads (see
+// changesLoad) and no interpreter; else the interpreter they name by URL
+// (resolved as Go does: against the config file, or the page for inline
+// config). null: Go must decide first.
 const earlyInterpreter = (host, type, configs) => {
   if (!configs.length) return host.interpreters[type];
-  if (type !== "mpy" || configs.some((c) => !c || changesBuild.test(c.text))) return null;
+  if (configs.some((c) => !c || changesLoad[type].test(c.text))) return null;
   const named = configs.filter((c) => c.text.includes("interpreter"));
   if (!named.length) return host.interpreters[type];
   const value = named.length === 1 && named[0].text.match(interpreterValue)?.[1];
   return value && urlShaped.test(value) ? new URL(value, named[0].base).href : null;
 };
 
+// Config that may give the interpreter load options: MicroPython's debug
+// and ulab builds (remote .json/.toml packages may list ulab); Pyodide's
+// package cache and index.
+const changesLoad = { mpy: /debug|ulab|\.toml|\.json/, py: /packages|pyodide_index/ };
 // Inline config only (a worker tells its interpreter synchronously).
 const inlineConfigs = (values) => values.map((text) => (configFileURL(text) ? null : { text, base: document.baseURI }));
 
-const changesBuild = /debug|ulab|\.toml|\.json/;
 // A top-level `interpreter = "…"` (TOML, before any [table]) or
 // `"interpreter": "…"` (JSON).
 const interpreterValue = /^[^[]*?"?\binterpreter"?\s*[=:]\s*["']([^"'\n]+)["']/;

@@ -45,8 +45,11 @@ for (const type of ["mpy", "py"])
       });
 
     test("PyWorker/MPWorker, the FAQ's sync_main_only worker and named workers work without a shared buffer", async ({ page }) => {
+      // Six interpreters boot here (the page's and five workers'): with
+      // Pyodide, on a loaded 2-core machine, that alone can take a minute.
+      test.setTimeout(150_000);
       const log = await open(page, `${PLAIN}/workers/api.html?type=${type}`);
-      await page.waitForFunction(() => document.body.dataset.py, null, { timeout: 60_000 });
+      await page.waitForFunction(() => document.body.dataset.py, null, { timeout: 120_000 });
       expect(await errors(page)).toEqual([]);
       expect(log.pageErrors).toEqual([]);
       const { js, py } = await page.evaluate(() => ({ ...document.body.dataset }));

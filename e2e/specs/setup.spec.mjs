@@ -144,34 +144,40 @@ test("mpy: an inline config that keeps the default build loads MicroPython once"
   expect(wasm).toHaveLength(1);
 });
 
-// Holds core.wasm until MicroPython's wasm is requested, then runs the case:
-// whether the loader started the interpreter its config names without
-// waiting for Go. A loader that waits would never get there; after 20 s
-// core.wasm goes through so the test fails on the assertion, not a hang.
-async function interpreterBeforeCore(page, name) {
+// The file each interpreter's load requests first once its module runs.
+const INTERPRETER_WASM = { mpy: "/dist/micropython/micropython.wasm", py: "/dist/pyodide/pyodide.asm.wasm" };
+
+// Holds core.wasm until the interpreter's wasm is requested, then runs the
+// case: whether the loader started the interpreter its config names
+// without waiting for Go. A loader that waits would never get there; after
+// 20 s core.wasm goes through so the test fails on the assertion, not a hang.
+async function interpreterBeforeCore(page, name, type) {
   let first;
-  const requested = page.waitForRequest((r) => r.url().endsWith("/dist/micropython/micropython.wasm"), { timeout: 20_000 });
+  const wasm = INTERPRETER_WASM[type];
+  const requested = page.waitForRequest((r) => r.url().endsWith(wasm), { timeout: 20_000 });
   await page.route("**/dist/core.wasm", async (route) => {
     first = await requested.then(() => true, () => false);
     await route.continue();
   });
-  const log = await runCase(page, name, "mpy");
+  const log = await runCase(page, name, type);
   await expectChecked(page, log);
   // Go asks for the same interpreter and adopts that load.
-  expect(log.requests.filter((u) => u.endsWith("/dist/micropython/micropython.wasm"))).toHaveLength(1);
+  expect(log.requests.filter((u) => u.endsWith(wasm))).toHaveLength(1);
   return { first, log };
 }
 
-test("mpy: an inline config naming the interpreter by URL starts it before core.wasm arrives", async ({ page }) => {
-  expect((await interpreterBeforeCore(page, "interpreter-url")).first).toBe(true);
-});
+for (const type of ["mpy", "py"]) {
+  test(`${type}: an inline config naming the interpreter by URL starts it before core.wasm arrives`, async ({ page }) => {
+    expect((await interpreterBeforeCore(page, "interpreter-url", type)).first).toBe(true);
+  });
 
-test("mpy: a config file is fetched before core.wasm arrives, once, and its interpreter URL starts", async ({ page }) => {
-  const { first, log } = await interpreterBeforeCore(page, "interpreter-file");
-  expect(first).toBe(true);
-  // Relative to the config file, as Go resolves it; Go reads the early response.
-  expect(log.requests.filter((u) => u.endsWith("/config/interpreter.toml"))).toHaveLength(1);
-});
+  test(`${type}: a config file is fetched before core.wasm arrives, once, and the interpreter it names starts`, async ({ page }) => {
+    const { first, log } = await interpreterBeforeCore(page, "interpreter-file", type);
+    expect(first).toBe(true);
+    // Go reads the early response instead of fetching the file again.
+    expect(log.requests.filter((u) => u.endsWith(`/config/interpreter-${type}.toml`))).toHaveLength(1);
+  });
+}
 
 // Loads the case twice in one browser context (IndexedDB persists) and
 // reports, per visit, whether micropip's wheel was fetched.
