@@ -33,9 +33,15 @@ tools:
 # --- dist/ ----------------------------------------------------------------
 dist: dist/.built
 
-dist/core.wasm: $(GO_SOURCES)
+# No inlining outside Go's runtime: core.wasm is 49 KB (5%) smaller after
+# brotli, and boot time did not move measurably. Without inlining in the
+# runtime too it would be 37 KB smaller still, but hello world booted ~25%
+# slower (allocation and scheduling are the runtime's hot paths).
+WASM_GCFLAGS := -gcflags=all=-l -gcflags=runtime= -gcflags=internal/runtime/...= -gcflags=syscall/js=
+
+dist/core.wasm: $(GO_SOURCES) Makefile
 	@mkdir -p dist
-	GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w" -o $@ ./bootstrap
+	GOOS=js GOARCH=wasm go build -trimpath $(WASM_GCFLAGS) -ldflags="-s -w" -o $@ ./bootstrap
 
 dist/.built: dist/core.wasm bootstrap/core.js bootstrap/worker.js bootstrap/channel.js bootstrap/storage.js bootstrap/fs.js bootstrap/coi-sw.js bootstrap/service-worker.js bootstrap/isolation.js bootstrap/core.css e2e/node_modules/.installed | tools
 	cp bootstrap/core.js bootstrap/worker.js bootstrap/channel.js bootstrap/storage.js bootstrap/fs.js bootstrap/coi-sw.js bootstrap/service-worker.js bootstrap/isolation.js bootstrap/core.css dist/
@@ -104,7 +110,7 @@ size: dist
 	@node e2e/bench/size.mjs
 	@# What each Go package takes of core.wasm's code, from a build that keeps
 	@# its function names (the code is the same as the stripped one's).
-	@GOOS=js GOARCH=wasm go build -trimpath -o $(TMP)/core-names.wasm ./bootstrap
+	@GOOS=js GOARCH=wasm go build -trimpath $(WASM_GCFLAGS) -o $(TMP)/core-names.wasm ./bootstrap
 	@printf '\n## core.wasm code by Go package\n\n' | tee -a size-results.md
 	@go run ./cmd/wasmsize -top 30 $(TMP)/core-names.wasm | tee -a size-results.md
 

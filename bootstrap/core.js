@@ -52,26 +52,43 @@ const start = async (shared) => {
   };
   const api = new Promise((resolve) => (host.ready = resolve));
 
-  // Fetch the config files the page names and start the interpreter of
-  // every type it uses while the core compiles, when the page's config
-  // tells which one. Go decides; it takes each early response once, and the
-  // interpreter load is shared only when Go asks for exactly this one.
-  host.early = new Map();
+  // What Go will fetch and load first, started while the core compiles:
+  // each main-thread script's src, the config files, the config's `files`
+  // and, when the config tells which, the interpreter. Go decides: it takes
+  // an early response only for the same URL (takeEarly, once), and shares
+  // the interpreter load only when it asks for exactly this one.
+  const early = new Map();
+  const fetchEarly = (url) => {
+    if (!early.has(url)) {
+      const response = fetch(url);
+      response.catch(() => {}); // Go reports failures when it takes it
+      early.set(url, response);
+    }
+    return early.get(url);
+  };
+  host.takeEarly = (url) => {
+    const abs = new URL(url, document.baseURI).href;
+    const response = early.get(abs);
+    early.delete(abs);
+    return response;
+  };
   for (const type of Object.keys(interpreters)) {
     const uses = `script[type="${type}"]:not([worker]),${type}-script:not([worker])`;
     if (!document.querySelector(uses)) continue;
     const configs = configValues(type).map((value) => {
       const url = configFileURL(value);
       if (!url) return { text: value, base: document.baseURI };
-      if (!host.early.has(url)) host.early.set(url, fetch(url));
-      const response = host.early.get(url);
-      response.catch(() => {}); // Go reports failures when it takes it
-      return response.then((r) => (r.ok ? r.clone().text() : null)).then((text) => text && { text, base: url }, () => null);
+      return fetchEarly(url)
+        .then((r) => (r.ok ? r.clone().text() : null))
+        .then((text) => text && { text, base: url }, () => null);
     });
     Promise.all(configs).then((texts) => {
       const url = earlyInterpreter(host, type, texts);
       if (url) host.load(type, url).catch(() => {}); // as above
+      for (const c of texts) if (c) configFiles(c).forEach(fetchEarly);
     });
+    for (const el of document.querySelectorAll(`script[type="${type}"][src]:not([worker]),${type}-script[src]:not([worker])`))
+      if (!el.textContent.trim()) fetchEarly(new URL(el.getAttribute("src"), document.baseURI).href);
   }
 
   // Requested after the interpreters' small loader modules, which gate their
@@ -157,10 +174,28 @@ const configFileURL = (value) => {
 const earlyInterpreter = (host, type, configs) => {
   if (!configs.length) return host.interpreters[type];
   if (configs.some((c) => !c || changesLoad[type].test(c.text))) return null;
-  const named = configs.filter((c) => c.text.includes("interpreter"));
+  const named = configs.filter((c) => interpreterKey.test(c.text));
   if (!named.length) return host.interpreters[type];
   const value = named.length === 1 && named[0].text.match(interpreterValue)?.[1];
   return value && urlShaped.test(value) ? new URL(value, named[0].base).href : null;
+};
+
+// The sources of a config's `files` as URLs (against its base, as Go
+// resolves them), templated ones left out. JSON is parsed; of TOML only a
+// [files] table of quoted "source" = … lines is read.
+const configFiles = ({ text, base }) => {
+  let sources = [];
+  const t = text.trim();
+  if (t.startsWith("{") && t.endsWith("}")) {
+    try {
+      const { files } = JSON.parse(t);
+      if (files && typeof files === "object" && !Array.isArray(files)) sources = Object.keys(files);
+    } catch {} // Go reports it
+  } else {
+    const table = t.match(/^\s*\[files\]\s*$([\s\S]*?)(?=^\s*\[|(?![\s\S]))/m)?.[1] ?? "";
+    sources = [...table.matchAll(/^\s*(?:"([^"\\]*)"|'([^']*)')\s*=/gm)].map((m) => m[1] ?? m[2]);
+  }
+  return sources.filter((s) => s && !s.includes("{")).map((s) => new URL(s, base).href);
 };
 
 // Config that may give the interpreter load options: MicroPython's debug
@@ -170,6 +205,8 @@ const changesLoad = { mpy: /debug|ulab|\.toml|\.json/, py: /packages|pyodide_ind
 // Inline config only (a worker tells its interpreter synchronously).
 const inlineConfigs = (values) => values.map((text) => (configFileURL(text) ? null : { text, base: document.baseURI }));
 
+// An `interpreter` key, in TOML or JSON.
+const interpreterKey = /(^|[{,])\s*"?interpreter"?\s*[=:]/m;
 // A top-level `interpreter = "…"` (TOML, before any [table]) or
 // `"interpreter": "…"` (JSON).
 const interpreterValue = /^[^[]*?"?\binterpreter"?\s*[=:]\s*["']([^"'\n]+)["']/;

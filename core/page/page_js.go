@@ -60,6 +60,7 @@ func Start(host js.Value) {
 	for _, t := range script.Types {
 		p.defined[t] = js.Global().Get("Promise").Call("withResolvers")
 	}
+	runtime.TakeEarlyFrom(host)
 	ffi.PanicReporter = func(where string, err error) {
 		notify("GoPyScript internal error in " + where + ": " + err.Error())
 	}

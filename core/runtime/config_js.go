@@ -26,7 +26,7 @@ type Config struct {
 func LoadConfig(t script.Type, chosen config.Selection, pageURL, defaultURL string, loader js.Value) *Config {
 	c := &Config{}
 	var err error
-	c.Config, err = config.Load(chosen, pageURL, earlyText(loader), ParseJSON, moduleParser(loader))
+	c.Config, err = config.Load(chosen, pageURL, FetchText, ParseJSON, moduleParser(loader))
 	if err == nil {
 		c.InterpreterURL, err = c.Config.InterpreterURL(string(t), pageURL, defaultURL)
 	}
@@ -73,21 +73,6 @@ func moduleParser(loader js.Value) config.ModuleParser {
 			return nil, Error(ffi.Message(err))
 		}
 		return ParseJSON(js.Global().Get("JSON").Call("stringify", value).String())
-	}
-}
-
-// earlyText fetches a config file's text, taking the response the page's
-// loader started while core.wasm loaded (host.early) when it has one for
-// this URL: each is taken once, later reads fetch anew.
-func earlyText(host js.Value) config.Fetcher {
-	return func(url string) (string, error) {
-		early := host.Get("early")
-		if early.Type() != js.TypeObject || !early.Call("has", url).Bool() {
-			return FetchText(url)
-		}
-		request := early.Call("get", url)
-		early.Call("delete", url)
-		return Download{url: url, request: request}.Text()
 	}
 }
 

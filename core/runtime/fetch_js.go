@@ -13,8 +13,22 @@ type Download struct {
 	request js.Value
 }
 
+// early is the page loader's takeEarly(url): the response to that URL it
+// fetched while core.wasm loaded (a script's src, a config file, a
+// config's files), handed over once; undefined when there is none. Unset
+// in workers.
+var early js.Value
+
+// TakeEarlyFrom makes StartDownload use the responses host fetched early.
+func TakeEarlyFrom(host js.Value) { early = host.Get("takeEarly") }
+
 // StartDownload starts fetching url; errors wait until it is awaited.
 func StartDownload(url string) Download {
+	if early.Type() == js.TypeFunction {
+		if req := early.Invoke(url); req.Truthy() {
+			return Download{url: url, request: req}
+		}
+	}
 	req := js.Global().Call("fetch", url)
 	req.Call("catch", js.Global().Get("Function").Get("prototype")) // handled when awaited
 	return Download{url: url, request: req}

@@ -2,11 +2,25 @@
 //   - hello world with our core vs PyScript's core vs the bare interpreter;
 //   - a files page: the same hello world after a [files] config of 20 small
 //     files and one .tar.gz archive unpacked into a folder, with our core vs
-//     PyScript's core (the bare interpreter has no [files]).
+//     PyScript's core (the bare interpreter has no [files]);
+//   - a config page: hello world with an inline config whose `interpreter`
+//     names the self-hosted module both cores load anyway, at one URL;
+//   - a toml page: hello world with config="./bench.toml" (a plain key and
+//     a [files] entry of one small file);
+// and two more runs of the hello pages, ours vs PyScript's:
+//   - slow: Lighthouse's Slow 4G emulated by Chromium (150 ms latency,
+//     1.6 Mbps down, 750 kbps up), every file brotli-compressed: PyScript's
+//     from .br copies written at start to a temp folder that a second dev
+//     server mounts at /pyscript/; no untimed first round;
+//   - revisit: a cold load, then the same URL again in the same tab; the
+//     second load is timed, with how it got its files from the HTTP cache.
 //
 //   make bench      (from the repo root; BENCH_RUNS=N overrides the 7 rounds,
 //                    BENCH_ONLY=mpy or py benches one interpreter,
-//                    BENCH_PAGES=hello or files benches one page)
+//                    BENCH_PAGES=hello,files,config,toml,slow,revisit picks
+//                    pages and runs, BENCH_SLOW=0 skips the slow run,
+//                    BENCH_SLOW_RUNS=N and BENCH_REVISIT_RUNS=N override
+//                    the slow and revisit runs' 3 and 5 rounds)
 //
 // Every run opens a page in a fresh browser context and reads window.__done,
 // the performance.now() (ms since navigation start) at which the page's
@@ -16,17 +30,24 @@
 // written at start to a temp folder served at /generated/ (see makeArchive).
 // Results go to stdout, bench-results.md and bench-results.json at the root.
 // The bench reports; it never fails on slowness, only on broken runs.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
 import {
-  INTERPRETERS, OURS, PAGES_DIR, PYSCRIPT, checkDist, fmt, interleaved, launch, parseRuns, round1, round2, run,
+  INTERPRETERS, OURS, PAGES_DIR, PYSCRIPT, PYSCRIPT_DIST, checkDist, fmt, interleaved, launch, parseRuns, round1, round2, run,
   runMeta, sleep, startServer, table, writeResults,
 } from "./common.mjs";
 
 const RUNS = parseRuns(process.env.BENCH_RUNS, 7);
+// Fewer rounds where a run costs more, which keeps `make bench` near 12
+// minutes on the project's machine: a slow run downloads the interpreter at
+// 200 kB/s (seconds for MicroPython, half a minute for Pyodide), a revisit
+// run loads the page twice. A smaller BENCH_RUNS lowers them too.
+const SLOW_RUNS = parseRuns(process.env.BENCH_SLOW_RUNS, Math.min(RUNS, 3));
+const REVISIT_RUNS = parseRuns(process.env.BENCH_REVISIT_RUNS, Math.min(RUNS, 5));
 const RUN_TIMEOUT = 60_000;
+const SLOW_TIMEOUT = 180_000;
 // Pause after each run so the closed context's renderer has exited and the
 // CPU is idle again before the next cold start (BENCH_PAUSE_MS overrides).
 const PAUSE = Number(process.env.BENCH_PAUSE_MS ?? 500);
@@ -37,13 +58,25 @@ const VARIANTS = {
   pyscript: PYSCRIPT,
   bare: { key: "bare", label: "interpreter alone" },
 };
+// Lighthouse's Slow 4G (150 ms RTT, 1.6 Mbps down, 750 kbps up) for CDP's
+// Network.emulateNetworkConditions, in bytes per second: 1,600,000 bit/s ÷ 8.
+const SLOW_NETWORK = { offline: false, latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 750_000 / 8 };
+// The interpreter module the config pages name: the one PyScript's offline
+// mode loads on the hello page, our dist/ file served at a second place.
+const SHARED_INTERPRETER = { mpy: "/pyscript/micropython/micropython.mjs", py: "/pyscript/pyodide/pyodide.mjs" };
+const INTERPRETER_MODULE = /^\/(dist|pyscript)\/(micropython\/micropython|pyodide\/pyodide)\.mjs$/;
+
+const helloFile = (type, v) => `${type}-${v}.html`;
 // Each page is one HTML file per interpreter and variant in PAGES_DIR.
+// throttle (CDP network conditions), runs, goal (ours ÷ PyScript, per
+// interpreter; else 1) and revisit (time a second load in the same tab)
+// make the last two entries runs of the hello pages under other conditions.
 const PAGES = [
   {
     key: "hello",
     title: "Boot benchmark: hello world, cold cache",
     variants: [VARIANTS.ours, VARIANTS.pyscript, VARIANTS.bare],
-    file: (type, v) => `${type}-${v}.html`,
+    file: helloFile,
   },
   {
     key: "files",
@@ -51,10 +84,42 @@ const PAGES = [
     variants: [VARIANTS.ours, VARIANTS.pyscript],
     file: (type, v) => `${type}-files-${v}.html`,
   },
-].filter((p) => !process.env.BENCH_PAGES || process.env.BENCH_PAGES.split(",").includes(p.key)); // BENCH_PAGES=hello|files
-if (!PAGES.length) throw new Error(`BENCH_PAGES=${process.env.BENCH_PAGES}: want hello, files or hello,files`);
+  {
+    key: "config",
+    title: "config page (inline config naming the interpreter)",
+    variants: [VARIANTS.ours, VARIANTS.pyscript],
+    file: (type, v) => `${type}-config-${v}.html`,
+  },
+  {
+    key: "toml",
+    title: "toml page (config from a .toml file)",
+    variants: [VARIANTS.ours, VARIANTS.pyscript],
+    file: (type, v) => `${type}-toml-${v}.html`,
+  },
+  {
+    key: "slow",
+    title: "Slow network (150 ms RTT, 1.6 Mbps)",
+    variants: [VARIANTS.ours, VARIANTS.pyscript],
+    file: helloFile,
+    throttle: SLOW_NETWORK,
+    runs: SLOW_RUNS,
+    goal: { mpy: 2.4, py: 1.05 },
+  },
+  {
+    key: "revisit",
+    title: "Second visit (same tab, warm HTTP cache)",
+    variants: [VARIANTS.ours, VARIANTS.pyscript],
+    file: helloFile,
+    runs: REVISIT_RUNS,
+    revisit: true,
+  },
+]
+  .filter((p) => !process.env.BENCH_PAGES || process.env.BENCH_PAGES.split(",").includes(p.key))
+  .filter((p) => !(p.key === "slow" && process.env.BENCH_SLOW === "0"));
+if (!PAGES.length)
+  throw new Error(`BENCH_PAGES=${process.env.BENCH_PAGES}: want some of hello,files,config,toml,slow,revisit (BENCH_SLOW=${process.env.BENCH_SLOW})`);
 
-// --- files page fixtures ---------------------------------------------------------
+// --- page fixtures ---------------------------------------------------------------
 
 // makeArchive writes bundle.tar.gz into dir: README.txt, a pkg/ directory
 // entry, pkg/__init__.py and pkg/m01.py … m09.py, small text files (~7 KiB
@@ -107,122 +172,190 @@ function tarHeader(name, size, isDir) {
   return h;
 }
 
-// filesPageSources reads the files pages of one interpreter, checks that the
-// ours and PyScript pages carry the same config and the same Python code, and
-// returns the URL paths the config fetches: the 20 files (which must exist
-// in pages/files/) and the archive. Every run must request each of them.
-function filesPageSources(type) {
+// pageSources reads a page's ours and PyScript files for one interpreter,
+// checks that they carry the same config and the same Python script tag, and
+// returns what every run must do: expect, the URL paths it must fetch (the
+// files page's 20 files, which must exist in pages/files/, and archive; the
+// toml page's .toml and its [files] sources), and interpreter, the only
+// interpreter module it may load (the config page's).
+function pageSources(page, type) {
+  if (!["files", "config", "toml"].includes(page.key)) return { expect: [] };
   const parts = (variant) => {
-    const file = `${type}-files-${variant}.html`;
+    const file = page.file(type, variant);
     const html = readFileSync(path.join(PAGES_DIR, file), "utf8");
-    const config = new RegExp(`<${type}-config>([\\s\\S]*?)</${type}-config>`).exec(html)?.[1];
-    const code = new RegExp(`<script type="${type}">([\\s\\S]*?)</script>`).exec(html)?.[1];
-    if (config === undefined || code === undefined) throw new Error(`${file}: no <${type}-config> or <script type="${type}">`);
-    return { config, code };
+    const config = new RegExp(`<${type}-config>([\\s\\S]*?)</${type}-config>`).exec(html)?.[1] ?? "";
+    const script = new RegExp(`<script type="${type}"[^>]*>[\\s\\S]*?</script>`).exec(html)?.[0];
+    if (script === undefined) throw new Error(`${file}: no <script type="${type}">`);
+    return { config, script };
   };
   const ours = parts("ours");
   const pyscript = parts("pyscript");
-  if (ours.config !== pyscript.config || ours.code !== pyscript.code)
-    throw new Error(`${type}-files-ours.html and ${type}-files-pyscript.html differ in config or code`);
-  const sources = [...ours.config.matchAll(/^\s*"\.(\/[^"]+)"\s*=/gm)].map((m) => m[1]);
-  const files = sources.filter((s) => s.startsWith("/files/"));
-  if (files.length !== 20 || !sources.includes("/generated/bundle.tar.gz") || sources.length !== 21)
-    throw new Error(`${type}-files pages: want 20 ./files/… sources and ./generated/bundle.tar.gz, got ${sources.join(", ")}`);
-  for (const f of files) if (!existsSync(path.join(PAGES_DIR, f))) throw new Error(`${type}-files pages: ${f} is missing in e2e/bench/pages`);
-  return sources;
+  const name = page.file(type, "*");
+  if (ours.config !== pyscript.config || ours.script !== pyscript.script)
+    throw new Error(`${name}: the ours and PyScript pages differ in config or code`);
+  // [files] sources ("./…" = …), relative to the page or a .toml beside it.
+  const sources = (toml) => [...toml.matchAll(/^\s*"\.(\/[^"]+)"\s*=/gm)].map((m) => m[1]);
+  const missing = (paths) => paths.filter((p) => !existsSync(path.join(PAGES_DIR, p)));
+  if (page.key === "config") {
+    const interpreter = /^\s*interpreter\s*=\s*"([^"]*)"/m.exec(ours.config)?.[1];
+    if (interpreter !== SHARED_INTERPRETER[type])
+      throw new Error(`${name}: want interpreter = "${SHARED_INTERPRETER[type]}" in the config, got ${interpreter}`);
+    return { expect: [interpreter], interpreter };
+  }
+  if (page.key === "toml") {
+    const file = /\sconfig="\.(\/[^"]+\.toml)"/.exec(ours.script)?.[1];
+    if (!file || missing([file]).length) throw new Error(`${name}: want config="./<file>.toml" naming a file in e2e/bench/pages`);
+    const files = sources(readFileSync(path.join(PAGES_DIR, file), "utf8"));
+    if (!files.length || missing(files).length) throw new Error(`${file}: want [files] sources that exist in e2e/bench/pages, got ${files.join(", ")}`);
+    return { expect: [file, ...files] };
+  }
+  const all = sources(ours.config);
+  const files = all.filter((s) => s.startsWith("/files/"));
+  if (files.length !== 20 || !all.includes("/generated/bundle.tar.gz") || all.length !== 21)
+    throw new Error(`${name}: want 20 ./files/… sources and ./generated/bundle.tar.gz, got ${all.join(", ")}`);
+  if (missing(files).length) throw new Error(`${name}: ${missing(files).join(", ")} missing in e2e/bench/pages`);
+  return { expect: all };
+}
+
+// brotliPyScript copies PyScript's dist/ into dir and writes a brotli -11
+// .br copy next to each .js and .css: the dev server sends a file's .br
+// sibling when the browser accepts it, as it does for our dist/, and as a
+// CDN compresses PyScript's files (the slow run compares bytes on the wire).
+function brotliPyScript(dir) {
+  for (const name of readdirSync(PYSCRIPT_DIST)) {
+    const file = path.join(dir, name);
+    copyFileSync(path.join(PYSCRIPT_DIST, name), file);
+    if (/\.(js|css)$/.test(name))
+      writeFileSync(`${file}.br`, zlib.brotliCompressSync(readFileSync(file), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
+  }
 }
 
 // --- one run ------------------------------------------------------------------
 
-// expect lists URL paths the page must fetch successfully (the files page's
-// sources), on top of the checks every page gets.
-async function runOnce(browser, base, interp, page, variant, expect = []) {
+// runOnce opens the page in a fresh browser context (cold cache) and
+// returns its load: done, milestones and Resource Timing entries. expect
+// and interpreter come from pageSources. page.throttle slows the network
+// and checks that every file came compressed; page.revisit then loads the
+// same URL again in the same tab and returns that second load instead, with
+// the first one's done and the Cache-Control values the server sent.
+async function runOnce(browser, base, interp, page, variant, { expect = [], interpreter } = {}) {
   const url = `${base}/${page.file(interp.type, variant.key)}`;
   const context = await browser.newContext();
   try {
-    const page = await context.newPage();
-    const log = { errors: [], stdout: [], foreign: [], requests: 0, ok: new Set() };
-    page.on("console", (m) => {
+    const tab = await context.newPage();
+    if (page.throttle) {
+      const cdp = await context.newCDPSession(tab);
+      await cdp.send("Network.enable");
+      await cdp.send("Network.emulateNetworkConditions", page.throttle);
+    }
+    const log = { errors: [], stdout: [], foreign: [], ok: new Set(), cacheControl: new Set() };
+    tab.on("console", (m) => {
       if (m.type() === "error") log.errors.push(`console.error: ${m.text()}`);
       else if (m.type() === "log") log.stdout.push(m.text());
     });
-    page.on("pageerror", (e) => log.errors.push(`page error: ${e}`));
-    page.on("request", (r) => {
-      log.requests++;
+    tab.on("pageerror", (e) => log.errors.push(`page error: ${e}`));
+    tab.on("request", (r) => {
       const u = r.url();
       if (!u.startsWith(base + "/") && !/^(data|blob):/.test(u)) log.foreign.push(u);
     });
-    page.on("requestfailed", (r) => log.errors.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
-    page.on("response", (r) => {
+    tab.on("requestfailed", (r) => log.errors.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
+    tab.on("response", (r) => {
       if (r.status() >= 400) log.errors.push(`HTTP ${r.status()}: ${r.url()}`);
-      else if (r.url().startsWith(base + "/")) log.ok.add(new URL(r.url()).pathname);
-    });
-
-    const started = Date.now();
-    await page.goto(url, { waitUntil: "commit", timeout: RUN_TIMEOUT });
-    let done;
-    for (;;) {
-      if (log.errors.length || log.foreign.length) break;
-      try {
-        done = await page.evaluate(() => window.__done);
-      } catch {} // navigation still settling
-      if (done !== undefined) break;
-      if (Date.now() - started > RUN_TIMEOUT) {
-        log.errors.push(`no ${interp.type}:done within ${RUN_TIMEOUT / 1000} s`);
-        break;
+      else if (r.url().startsWith(base + "/")) {
+        log.ok.add(new URL(r.url()).pathname);
+        log.cacheControl.add(r.headers()["cache-control"] ?? "(none)");
       }
-      await sleep(25);
-    }
-    // Output may trail the done event by a console round trip.
-    for (let i = 0; done !== undefined && i < 40 && !log.stdout.includes("hello world"); i++) await sleep(50);
-    if (done !== undefined && !log.stdout.includes("hello world"))
-      log.errors.push(`"hello world" was not printed (console: ${JSON.stringify(log.stdout)})`);
-    if (log.foreign.length) log.errors.push(`requests left 127.0.0.1: ${log.foreign.join(", ")}`);
-    const missing = done === undefined ? [] : expect.filter((p) => !log.ok.has(p));
-    if (missing.length) log.errors.push(`never fetched: ${missing.join(", ")}`);
-    if (log.errors.length)
-      throw new Error(`${url} failed:\n  ${log.errors.join("\n  ")}`);
-
-    const timing = await page.evaluate(() => {
-      const nav = performance.getEntriesByType("navigation")[0];
-      return {
-        marks: window.__marks ?? {},
-        html: nav.responseEnd,
-        domContentLoaded: nav.domContentLoadedEventEnd,
-        resources: performance.getEntriesByType("resource").map((e) => ({
-          path: new URL(e.name).pathname,
-          start: e.startTime,
-          end: e.responseEnd,
-          transfer: e.transferSize,
-          encoded: e.encodedBodySize,
-          decoded: e.decodedBodySize,
-        })),
-      };
     });
-    const cached = timing.resources.filter((r) => r.transfer === 0 && r.encoded > 0).map((r) => r.path);
+
+    const timeout = page.throttle ? SLOW_TIMEOUT : RUN_TIMEOUT;
+    const first = await load(tab, url, interp, log, { expect, interpreter, timeout });
+    const cached = first.resources.filter((r) => r.transfer === 0 && r.encoded > 0).map((r) => r.path);
     if (cached.length) throw new Error(`${url}: served from cache, not a cold run: ${cached.join(", ")}`);
-    return {
-      done: round1(done),
-      html: round1(timing.html),
-      domContentLoaded: round1(timing.domContentLoaded),
-      marks: Object.fromEntries(Object.entries(timing.marks).map(([k, t]) => [k, round1(t)])),
-      resources: timing.resources,
-    };
+    // The slow run stands for a CDN: no file may travel uncompressed.
+    const plain = page.throttle ? first.resources.filter((r) => r.encoded === r.decoded).map((r) => r.path) : [];
+    if (plain.length) throw new Error(`${url}: sent uncompressed on the slow network: ${plain.join(", ")}`);
+    if (!page.revisit) return first;
+    // A moment for whatever the page still does after done, as a reader would.
+    await sleep(PAUSE);
+    const second = await load(tab, url, interp, log, { expect, interpreter, timeout });
+    return { ...second, firstDone: first.done, cacheControl: [...log.cacheControl] };
   } finally {
     await context.close();
     await sleep(PAUSE);
   }
 }
 
+// load navigates tab to url and waits for done; it fails on what the log
+// collected, on a missing "hello world", on a path of expect never fetched
+// and, given interpreter, on any other interpreter module loaded.
+async function load(tab, url, interp, log, { expect, interpreter, timeout }) {
+  log.stdout.length = 0;
+  log.ok.clear();
+  const started = Date.now();
+  await tab.goto(url, { waitUntil: "commit", timeout });
+  let done;
+  for (;;) {
+    if (log.errors.length || log.foreign.length) break;
+    try {
+      done = await tab.evaluate(() => window.__done);
+    } catch {} // navigation still settling
+    if (done !== undefined) break;
+    if (Date.now() - started > timeout) {
+      log.errors.push(`no ${interp.type}:done within ${timeout / 1000} s`);
+      break;
+    }
+    await sleep(25);
+  }
+  // Output may trail the done event by a console round trip.
+  for (let i = 0; done !== undefined && i < 40 && !log.stdout.includes("hello world"); i++) await sleep(50);
+  if (done !== undefined && !log.stdout.includes("hello world"))
+    log.errors.push(`"hello world" was not printed (console: ${JSON.stringify(log.stdout)})`);
+  if (log.foreign.length) log.errors.push(`requests left 127.0.0.1: ${log.foreign.join(", ")}`);
+  const missing = done === undefined ? [] : expect.filter((p) => !log.ok.has(p));
+  if (missing.length) log.errors.push(`never fetched: ${missing.join(", ")}`);
+  const modules = [...log.ok].filter((p) => INTERPRETER_MODULE.test(p));
+  if (interpreter && done !== undefined && modules.join() !== interpreter)
+    log.errors.push(`loaded interpreter module ${modules.join(", ") || "none"}, want only ${interpreter}`);
+  if (log.errors.length)
+    throw new Error(`${url} failed:\n  ${log.errors.join("\n  ")}`);
+
+  const timing = await tab.evaluate(() => {
+    const nav = performance.getEntriesByType("navigation")[0];
+    return {
+      marks: window.__marks ?? {},
+      html: nav.responseEnd,
+      domContentLoaded: nav.domContentLoadedEventEnd,
+      resources: performance.getEntriesByType("resource").map((e) => ({
+        path: new URL(e.name).pathname,
+        start: e.startTime,
+        end: e.responseEnd,
+        transfer: e.transferSize,
+        encoded: e.encodedBodySize,
+        decoded: e.decodedBodySize,
+      })),
+    };
+  });
+  return {
+    done: round1(done),
+    html: round1(timing.html),
+    domContentLoaded: round1(timing.domContentLoaded),
+    marks: Object.fromEntries(Object.entries(timing.marks).map(([k, t]) => [k, round1(t)])),
+    resources: timing.resources,
+  };
+}
 
 // --- statistics and reporting -----------------------------------------------
 
-function stats(xs) {
+function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
   const mid = s.length >> 1;
-  const median = s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+function stats(xs) {
+  const s = [...xs].sort((a, b) => a - b);
   const mean = s.reduce((a, b) => a + b, 0) / s.length;
-  return { median: round1(median), min: s[0], max: s.at(-1), mean: round1(mean), n: s.length };
+  return { median: round1(median(s)), min: s[0], max: s.at(-1), mean: round1(mean), n: s.length };
 }
 
 // Resource milestones for the breakdown: which file finished when.
@@ -234,12 +367,19 @@ function classify(p) {
   if (/^\/(dist|pyscript)\/(micropython|pyodide)\//.test(p)) return path.posix.basename(p);
   if (/^\/pyscript\/[^/]+\.js$/.test(p)) return "other PyScript chunks";
   if (/^\/pyscript\/[^/]+\.css$/.test(p)) return "PyScript css";
-  if (/^\/files\/f\d+\.(py|txt)$/.test(p)) return "20 files (first start → last end)";
+  if (/^\/files\/f\d+\.(py|txt)$/.test(p)) return "./files/… (first start → last end)";
   if (p.startsWith("/generated/")) return path.posix.basename(p);
   return p;
 }
 
 const ratio = (a, b) => (a / b).toFixed(2);
+
+// How a file of a second load arrived, from Resource Timing's transferSize:
+// 0 when the HTTP cache answered without asking the server; the Fetch spec
+// counts a response's headers as 300 bytes, so a revalidation (a 304, the
+// body from the cache) is 300 and a download is 300 + the body.
+const CACHE_STATES = ["cache", "revalidated", "downloaded"];
+const cacheState = (r) => (r.transfer === 0 ? "cache" : r.transfer <= 300 ? "revalidated" : "downloaded");
 
 // summarize reduces one page's runs (results[interpreter type]) to per-variant
 // statistics, a breakdown per variant, and the ours / PyScript ratios.
@@ -247,7 +387,7 @@ function summarize(page, results) {
   const summary = {};
   for (const interp of INTERPRETERS) {
     const runs = results[interp.type];
-    const s = (summary[interp.type] = { variants: {}, breakdown: {} });
+    const s = (summary[interp.type] = { variants: {}, breakdown: {}, ...(page.revisit && { revisit: {} }) });
     for (const v of page.variants) {
       const vr = runs.filter((r) => r.variant === v.key);
       s.variants[v.key] = stats(vr.map((r) => r.done));
@@ -286,10 +426,21 @@ function summarize(page, results) {
       // interpreter before Go ran). Ours only; runs that fetched both.
       const gaps = vr.flatMap((r) => {
         const wasm = r.resources.find((x) => x.path === "/dist/core.wasm");
-        const interpreter = r.resources.find((x) => /^\/dist\/(micropython\/micropython|pyodide\/pyodide)\.mjs$/.test(x.path));
+        const interpreter = r.resources.find((x) => INTERPRETER_MODULE.test(x.path));
         return wasm && interpreter ? [interpreter.start - wasm.end] : [];
       });
       if (gaps.length === vr.length && gaps.length) b.coreToInterpreter = stats(gaps).median;
+      if (page.revisit) {
+        // The first load's done; per cacheState, the median count of the
+        // second load's files, and in how many runs core.wasm came so.
+        const wasm = vr.flatMap((r) => r.resources.filter((x) => x.path === "/dist/core.wasm").map(cacheState));
+        s.revisit[v.key] = {
+          firstDone: stats(vr.map((r) => r.firstDone)).median,
+          files: Object.fromEntries(CACHE_STATES.map((c) => [c, stats(vr.map((r) => r.resources.filter((x) => cacheState(x) === c).length)).median])),
+          coreWasm: wasm.length ? Object.fromEntries(CACHE_STATES.map((c) => [c, wasm.filter((x) => x === c).length])) : undefined,
+          cacheControl: [...new Set(vr.flatMap((r) => r.cacheControl))],
+        };
+      }
     }
     // Paired ratio: per round, ours / PyScript, then the median.
     const rounds = [...new Set(runs.map((r) => r.round))];
@@ -298,7 +449,7 @@ function summarize(page, results) {
       return get("ours") / get("pyscript");
     });
     s.ratio = round2(s.variants.ours.median / s.variants.pyscript.median);
-    s.pairedRatio = round2(stats(paired).median);
+    s.pairedRatio = round2(median(paired)); // not stats(): it rounds to 0.1
   }
   return summary;
 }
@@ -325,6 +476,32 @@ function report(summaries, meta) {
 function pageReport(page, summaries, meta) {
   const summary = summaries[page.key];
   const out = [];
+  const intro = {
+    config:
+      "The hello world page with an inline `<mpy-config>` / `<py-config>` (the same in both pages) whose one key, `interpreter`, " +
+      "names the self-hosted module both cores load on the hello page, at one URL for both: " +
+      INTERPRETERS.map((i) => `\`${SHARED_INTERPRETER[i.type]}\``).join(", ") +
+      " (every run checks that it is the only interpreter module loaded). Same server, same interpreter files.",
+    toml:
+      "The hello world page with `config=\"./bench.toml\"` on its script tag (the same tag and code in both pages): " +
+      "`e2e/bench/pages/bench.toml` holds a plain key and a `[files]` entry copying `files/f01.py`, " +
+      "which the Python code reads before printing. Same server, same interpreter files.",
+    slow:
+      "The hello world pages, ours and PyScript's, on Lighthouse's Slow 4G emulated by Chromium " +
+      "(CDP `Network.emulateNetworkConditions` on a fresh context per run): 150 ms latency on every request, " +
+      "200,000 B/s down (1.6 Mbps taken as 1,600,000 bit/s ÷ 8) and 93,750 B/s up (750 kbps). " +
+      "Lighthouse's own figure is 1.6 × 1,024 kbit/s, and its DevTools mode scales latency by 3.75 and throughput by 0.9; these are the plain ones. " +
+      "Every file travels brotli-compressed, as from a CDN: PyScript's own from .br copies written at bench start and served " +
+      "by a second dev server (every run checks that no file came uncompressed). " +
+      `${rounds(SLOW_RUNS)}, no untimed first round.`,
+    revisit:
+      "The hello world pages, ours and PyScript's, loaded twice in one tab of a fresh context: a cold load, then, " +
+      `${PAUSE} ms after its done, the same URL again (warm HTTP cache). The second load is timed. ` +
+      "The tab keeps its renderer process, so V8 may reuse the wasm modules compiled by the first load " +
+      "(a trace of such a load showed both modules taken from V8's in-process module cache, not compiled). " +
+      `${rounds(REVISIT_RUNS)}.`,
+  }[page.key];
+  if (intro) out.push(intro, "");
   if (page.key === "files")
     out.push(
       "The hello world page plus a `[files]` config (the same `<mpy-config>` / `<py-config>` in both pages): " +
@@ -336,7 +513,9 @@ function pageReport(page, summaries, meta) {
   out.push(
     page.variants.some((v) => v.key === "bare")
       ? "Time from navigation start until `mpy:done` / `py:done` (interpreter alone: until `runPython` returned), in ms."
-      : "Time from navigation start until `mpy:done` / `py:done`, in ms.",
+      : page.revisit
+        ? "Time from the second navigation's start until `mpy:done` / `py:done`, in ms."
+        : "Time from navigation start until `mpy:done` / `py:done`, in ms.",
   );
   out.push("");
   const rows = [];
@@ -357,13 +536,22 @@ function pageReport(page, summaries, meta) {
   out.push("");
   for (const interp of INTERPRETERS) {
     const s = summary[interp.type];
-    let line = `- ${interp.name}: ours / PyScript = **${s.ratio.toFixed(2)}** (median of per-round ratios ${s.pairedRatio.toFixed(2)}; goal ≤ 1.00)`;
+    const goal = page.goal?.[interp.type] ?? 1;
+    let line = `- ${interp.name}: ours / PyScript = **${s.ratio.toFixed(2)}** (median of per-round ratios ${s.pairedRatio.toFixed(2)}; goal ≤ ${goal.toFixed(2)})`;
     const hello = summaries.hello?.[interp.type];
     if (page.key === "files" && hello) {
       const extra = (key) => s.variants[key].median - hello.variants[key].median;
       line += `; the files add ${signed(extra("ours"))} ms to ours and ${signed(extra("pyscript"))} ms to PyScript (difference of the two pages' medians)`;
     }
     out.push(line);
+  }
+  if (page.revisit) {
+    const values = new Set(INTERPRETERS.flatMap((i) => page.variants.flatMap((v) => summary[i.type].revisit[v.key].cacheControl)));
+    out.push(
+      `- Cache-Control on the dev server's responses: ${[...values].map((c) => `\`${c}\``).join(", ")}. ` +
+        "A file's second load counts as cache (Resource Timing transferSize 0: no request), " +
+        "revalidated (300: a 304, the body from the cache) or downloaded.",
+    );
   }
   out.push("");
   if (page.key === "hello") {
@@ -393,6 +581,13 @@ function pageReport(page, summaries, meta) {
     if (b.ours.coreToInterpreter !== undefined)
       rows.push(["interpreter module requested − core.wasm received", ...variants.map((v) => (v.key === "ours" ? fmt(b.ours.coreToInterpreter) : "—"))]);
     rows.push(["subresources: count / KiB on the wire", ...variants.map((v) => `${b[v.key].requests} / ${fmt(b[v.key].transferred / 1024)}`)]);
+    if (page.revisit) {
+      const r = summary[interp.type].revisit;
+      const states = (x) => (x ? CACHE_STATES.map((c) => x[c]).join(" / ") : "—");
+      rows.push(["done of the first (cold) load", ...variants.map((v) => fmt(r[v.key].firstDone))]);
+      rows.push(["subresources: cache / revalidated / downloaded", ...variants.map((v) => states(r[v.key].files))]);
+      rows.push(["core.wasm, runs: cache / revalidated / downloaded", ...variants.map((v) => states(r[v.key].coreWasm))]);
+    }
     out.push("");
     out.push(`${interp.name}:`);
     out.push("");
@@ -401,6 +596,7 @@ function pageReport(page, summaries, meta) {
   return out;
 }
 
+const rounds = (n) => `${n} interleaved round${n > 1 ? "s" : ""}`;
 const signed = (x) => (x < 0 ? "−" : "+") + fmt(Math.abs(x));
 
 // --- main -------------------------------------------------------------------------
@@ -408,8 +604,8 @@ const signed = (x) => (x < 0 ? "−" : "+") + fmt(Math.abs(x));
 async function main(cleanups) {
   checkDist();
   const t0 = Date.now();
-  // Checked before the server starts: broken fixtures fail fast.
-  const sources = Object.fromEntries(INTERPRETERS.map((i) => [i.type, PAGES.some((p) => p.key === "files") ? filesPageSources(i.type) : []]));
+  // Checked before the servers start: broken fixtures fail fast.
+  const sources = Object.fromEntries(PAGES.map((p) => [p.key, Object.fromEntries(INTERPRETERS.map((i) => [i.type, pageSources(p, i.type)]))]));
   const generated = mkdtempSync(path.join(os.tmpdir(), "gopyscript-bench-"));
   cleanups.push(() => rmSync(generated, { recursive: true, force: true }));
   const archive = makeArchive(generated);
@@ -419,30 +615,45 @@ async function main(cleanups) {
   cleanups.unshift(server.stop);
   const base = await server.url;
   console.error(`dev server: ${base}`);
+  // The slow run's own server, with PyScript's files brotli-compressed.
+  let slowBase;
+  if (PAGES.some((p) => p.throttle)) {
+    const pyscript = mkdtempSync(path.join(os.tmpdir(), "gopyscript-bench-pyscript-"));
+    cleanups.push(() => rmSync(pyscript, { recursive: true, force: true }));
+    brotliPyScript(pyscript);
+    const slow = startServer([], { pyscript });
+    cleanups.unshift(slow.stop);
+    slowBase = await slow.url;
+    console.error(`dev server with PyScript's files brotli-compressed: ${slowBase}`);
+  }
 
   const browser = await launch(cleanups);
   const meta = {
     ...runMeta(browser, RUNS, INTERPRETERS),
     pages: PAGES.map((p) => p.key),
-    filesBytes: [...new Set(Object.values(sources).flat())]
+    filesBytes: [...new Set(Object.values(sources.files ?? {}).flatMap((s) => s.expect))]
       .filter((s) => s.startsWith("/files/"))
       .reduce((t, s) => t + readFileSync(path.join(PAGES_DIR, s)).length, 0),
     archiveBytes: readFileSync(archive).length,
+    ...(slowBase && { slowRuns: SLOW_RUNS, slowNetwork: SLOW_NETWORK }),
+    ...(PAGES.some((p) => p.revisit) && { revisitRuns: REVISIT_RUNS }),
   };
 
   const results = Object.fromEntries(PAGES.map((p) => [p.key, {}]));
   for (const interp of INTERPRETERS)
-    for (const page of PAGES) {
-      const expect = page.key === "files" ? sources[interp.type] : [];
+    for (const page of PAGES)
       results[page.key][interp.type] = await interleaved({
         variants: page.variants,
-        runs: RUNS,
-        once: (v) => runOnce(browser, base, interp, page, v, expect),
+        runs: page.runs ?? RUNS,
+        // No untimed round where a run already loads the page untimed first
+        // (revisit) or takes seconds, with a cold server or browser binary
+        // lost in the noise (slow: a round costs a minute with Pyodide).
+        warmup: !page.throttle && !page.revisit,
+        once: (v) => runOnce(browser, page.throttle ? slowBase : base, interp, page, v, sources[page.key][interp.type]),
         label: `${interp.name} ${page.key}`,
         value: (r) => r.done,
         unit: "ms",
       });
-    }
 
   const summary = Object.fromEntries(PAGES.map((p) => [p.key, summarize(p, results[p.key])]));
   writeResults("bench-results", meta, t0, (m) => report(summary, m), { summary, results });

@@ -43,15 +43,19 @@ export function parseRuns(value, fallback) {
   return n;
 }
 
+// PyScript's built core, served at /pyscript/.
+export const PYSCRIPT_DIST = path.join(ROOT, "e2e/node_modules/@pyscript/core/dist");
+
 // startServer runs our dev server on a free port over e2e/bench/pages, with
-// dist/ and PyScript's core mounted, plus the extra "-mount" arguments.
+// dist/ and PyScript's core (from pyscript: another copy of PYSCRIPT_DIST,
+// if given) mounted, plus the extra "-mount" arguments.
 // PyScript's `offline` mode loads ./pyscript/<name>/<name>.mjs relative to
 // the page: it gets our self-hosted copies, the very files our core uses.
-export function startServer(extraMounts = []) {
+export function startServer(extraMounts = [], { pyscript = PYSCRIPT_DIST } = {}) {
   const args = [
     "run", "./cmd/devserver", "-addr", "127.0.0.1:0", "-root", "e2e/bench/pages",
     "-mount", "/dist/=dist",
-    "-mount", "/pyscript/=e2e/node_modules/@pyscript/core/dist",
+    "-mount", `/pyscript/=${pyscript}`,
     "-mount", "/pyscript/micropython/=dist/micropython",
     "-mount", "/pyscript/pyodide/=dist/pyodide",
     ...extraMounts,
@@ -114,12 +118,13 @@ export function runMeta(browser, runs, interpreters) {
 
 // interleaved runs each variant once untimed (server, OS file cache and
 // browser binary are then warm for the first timed round too; it also
-// checks each page), then `runs` rounds with the variants in an order
-// rotated each round, so that drift hits all alike. once(variant) returns
-// a run's result; each round is logged as "<label> round i/N: <variant>
-// <value(result)>, … <unit>". It returns [{round, variant, ...result}].
-export async function interleaved({ variants, runs, once, label, value, unit }) {
-  for (const v of variants) await once(v);
+// checks each page) unless warmup is false, then `runs` rounds with the
+// variants in an order rotated each round, so that drift hits all alike.
+// once(variant) returns a run's result; each round is logged as "<label>
+// round i/N: <variant> <value(result)>, … <unit>". It returns
+// [{round, variant, ...result}].
+export async function interleaved({ variants, runs, once, label, value, unit, warmup = true }) {
+  if (warmup) for (const v of variants) await once(v);
   const out = [];
   for (let round = 0; round < runs; round++) {
     const order = variants.map((_, i) => variants[(i + round) % variants.length]);

@@ -167,6 +167,21 @@ async function interpreterBeforeCore(page, name, type) {
 }
 
 for (const type of ["mpy", "py"]) {
+  test(`${type}: a script's src and the files its config names are fetched before core.wasm arrives, once`, async ({ page }) => {
+    const early = ["/code/early-main.py", "/code/second.py", "/code/style.css"];
+    const seen = Promise.all(early.map((path) => page.waitForRequest((r) => r.url().endsWith(path), { timeout: 20_000 })));
+    let first; // as in interpreterBeforeCore
+    await page.route("**/dist/core.wasm", async (route) => {
+      first = await seen.then(() => true, () => false);
+      await route.continue();
+    });
+    const log = await runCase(page, "early-files", type);
+    await expectChecked(page, log);
+    expect(first).toBe(true);
+    // Go takes the early responses instead of fetching again.
+    for (const path of early) expect(log.requests.filter((u) => u.endsWith(path)), path).toHaveLength(1);
+  });
+
   test(`${type}: an inline config naming the interpreter by URL starts it before core.wasm arrives`, async ({ page }) => {
     expect((await interpreterBeforeCore(page, "interpreter-url", type)).first).toBe(true);
   });
