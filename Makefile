@@ -91,7 +91,7 @@ e2e: dist fixtures
 # (golang/go#75804, fixed in Go 1.27). `make fuzz` explores longer. Seed
 # corpora already run with the unit tests.
 FUZZ_TARGETS := core/config:FuzzDetectAndParse:150000 core/config:FuzzFiles:200000 \
-	core/archive:FuzzExtract:300000 ffi/wire:FuzzDecode:200000
+	core/archive:FuzzExtract:300000 core/archive:FuzzInflate:300000 ffi/wire:FuzzDecode:200000
 FUZZ_SCALE ?= 1
 fuzz-short:
 	@for t in $(FUZZ_TARGETS); do \

@@ -10,11 +10,12 @@
 // implied by the files' paths, and symlinks, hard links and devices are
 // skipped.
 //
-// The package keeps to compress/gzip, compress/flate and hash/crc32 plus a
-// few small standard packages (no fmt, no path/filepath, and its own small
-// zip and tar readers instead of archive/zip and archive/tar) because it
-// is compiled into the WebAssembly core, where every imported package
-// costs bytes.
+// The package keeps to hash/crc32 and a few small standard packages (no
+// fmt, no path/filepath; its own small zip and tar readers instead of
+// archive/zip and archive/tar, and its own deflate and gzip decoders instead
+// of compress/flate and compress/gzip) because it is compiled into the
+// WebAssembly core, where every imported package costs bytes and
+// compress/flate's init also costs start-up time.
 package archive
 
 import (

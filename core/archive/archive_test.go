@@ -484,7 +484,7 @@ func TestExtractTarGzChecksAndMembers(t *testing.T) {
 	bad[len(bad)-8] ^= 0xff
 	got, err := run(Options{}, bad, TarGz, "")
 	assert.ErrorIs(t, err, ErrCorrupt)
-	assert.ErrorIs(t, err, gzip.ErrChecksum)
+	assert.ErrorIs(t, err, errGzipChecksum)
 	assert.Equal(t, treeFiles, got)
 
 	// Trailing garbage after a complete member is tolerated, as gzip does.

@@ -2,7 +2,6 @@ package archive
 
 import (
 	"bytes"
-	"compress/gzip"
 	"errors"
 	"io"
 )
@@ -17,7 +16,7 @@ func (x *extractor) untar(data []byte, gz bool) error {
 	var src io.Reader = bytes.NewReader(data)
 	hintMax := int64(len(data))
 	if gz {
-		zr, err := gzip.NewReader(src)
+		zr, err := newGzipReader(data)
 		if err != nil {
 			return x.fail("", ErrCorrupt, err)
 		}
@@ -80,7 +79,7 @@ func (x *extractor) untar(data []byte, gz bool) error {
 	if gz {
 		// Read the gzip stream to its end so its CRC and length get checked;
 		// garbage after a complete gzip member is tolerated, as gzip does.
-		if _, err := io.Copy(io.Discard, lim); err != nil && !errors.Is(err, gzip.ErrHeader) {
+		if _, err := io.Copy(io.Discard, lim); err != nil && !errors.Is(err, errGzipHeader) {
 			return x.streamFail("", lim, err)
 		}
 	}

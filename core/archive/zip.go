@@ -2,7 +2,6 @@ package archive
 
 import (
 	"bytes"
-	"compress/flate"
 	"errors"
 	"hash/crc32"
 	"io"
@@ -351,18 +350,14 @@ func (x *extractor) unzip(data []byte) error {
 		}
 	}
 
-	var fr io.ReadCloser // reused deflate reader
+	var inf inflater // reused for deflated entries
 	for _, it := range items {
 		e := it.e
 		var r io.Reader = bytes.NewReader(it.raw)
 		hint := int64(len(it.raw))
 		if e.method == zipDeflate {
-			if fr == nil {
-				fr = flate.NewReader(r)
-			} else if err := fr.(flate.Resetter).Reset(r, nil); err != nil {
-				return x.fail(e.name, ErrCorrupt, err)
-			}
-			r = fr
+			inf.reset(it.raw)
+			r = &inf
 			if hint < 1<<40 {
 				hint = hint*maxDeflateRatio + 1024
 			}
