@@ -99,6 +99,12 @@ func (r *runner) execute(it *item, targetID, code string, done func()) {
 		done()
 	}
 	sync := script.IsSync(attr(it.el, "async"), it.el.Call("hasAttribute", "async").Bool())
+	if sync || r.typ == script.MPy {
+		if err := r.rt.Interp.Run(mainThreadInput); err != nil {
+			finish(err)
+			return
+		}
+	}
 	promise, err := r.rt.Run(code, sync)
 	if sync || err != nil {
 		finish(err)
