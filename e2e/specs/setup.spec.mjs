@@ -147,50 +147,38 @@ test("mpy: an inline config that keeps the default build loads MicroPython once"
 // The file each interpreter's load requests first once its module runs.
 const INTERPRETER_WASM = { mpy: "/dist/micropython/micropython.wasm", py: "/dist/pyodide/pyodide.asm.wasm" };
 
-// Holds core.wasm until the interpreter's wasm is requested, then runs the
-// case: whether the loader started the interpreter its config names
-// without waiting for Go. A loader that waits would never get there; after
-// 20 s core.wasm goes through so the test fails on the assertion, not a hang.
-async function interpreterBeforeCore(page, name, type) {
+// Holds core.wasm until each of paths is requested, runs the case and
+// checks each was requested once (Go takes the loader's early response, or
+// adopts its interpreter load, instead of fetching again). first: whether
+// the loader asked for them without waiting for Go. A loader that waits
+// would never get there; after 20 s core.wasm goes through so the test
+// fails on the assertion, not a hang.
+async function beforeCore(page, name, type, paths) {
   let first;
-  const wasm = INTERPRETER_WASM[type];
-  const requested = page.waitForRequest((r) => r.url().endsWith(wasm), { timeout: 20_000 });
+  const seen = Promise.all(paths.map((path) => page.waitForRequest((r) => r.url().endsWith(path), { timeout: 20_000 })));
   await page.route("**/dist/core.wasm", async (route) => {
-    first = await requested.then(() => true, () => false);
+    first = await seen.then(() => true, () => false);
     await route.continue();
   });
   const log = await runCase(page, name, type);
   await expectChecked(page, log);
-  // Go asks for the same interpreter and adopts that load.
-  expect(log.requests.filter((u) => u.endsWith(wasm))).toHaveLength(1);
-  return { first, log };
+  for (const path of paths) expect(log.requests.filter((u) => u.endsWith(path)), path).toHaveLength(1);
+  return first;
 }
 
 for (const type of ["mpy", "py"]) {
   test(`${type}: a script's src and the files its config names are fetched before core.wasm arrives, once`, async ({ page }) => {
     const early = ["/code/early-main.py", "/code/second.py", "/code/style.css"];
-    const seen = Promise.all(early.map((path) => page.waitForRequest((r) => r.url().endsWith(path), { timeout: 20_000 })));
-    let first; // as in interpreterBeforeCore
-    await page.route("**/dist/core.wasm", async (route) => {
-      first = await seen.then(() => true, () => false);
-      await route.continue();
-    });
-    const log = await runCase(page, "early-files", type);
-    await expectChecked(page, log);
-    expect(first).toBe(true);
-    // Go takes the early responses instead of fetching again.
-    for (const path of early) expect(log.requests.filter((u) => u.endsWith(path)), path).toHaveLength(1);
+    expect(await beforeCore(page, "early-files", type, early)).toBe(true);
   });
 
   test(`${type}: an inline config naming the interpreter by URL starts it before core.wasm arrives`, async ({ page }) => {
-    expect((await interpreterBeforeCore(page, "interpreter-url", type)).first).toBe(true);
+    expect(await beforeCore(page, "interpreter-url", type, [INTERPRETER_WASM[type]])).toBe(true);
   });
 
   test(`${type}: a config file is fetched before core.wasm arrives, once, and the interpreter it names starts`, async ({ page }) => {
-    const { first, log } = await interpreterBeforeCore(page, "interpreter-file", type);
-    expect(first).toBe(true);
-    // Go reads the early response instead of fetching the file again.
-    expect(log.requests.filter((u) => u.endsWith(`/config/interpreter-${type}.toml`))).toHaveLength(1);
+    const paths = [`/config/interpreter-${type}.toml`, INTERPRETER_WASM[type]];
+    expect(await beforeCore(page, "interpreter-file", type, paths)).toBe(true);
   });
 }
 
