@@ -43,8 +43,8 @@ dist/core.wasm: $(GO_SOURCES) Makefile
 	@mkdir -p dist
 	GOOS=js GOARCH=wasm go build -trimpath $(WASM_GCFLAGS) -ldflags="-s -w" -o $@ ./bootstrap
 
-dist/.built: dist/core.wasm bootstrap/core.js bootstrap/worker.js bootstrap/channel.js bootstrap/storage.js bootstrap/fs.js bootstrap/coi-sw.js bootstrap/service-worker.js bootstrap/isolation.js bootstrap/core.css e2e/node_modules/.installed | tools
-	cp bootstrap/core.js bootstrap/worker.js bootstrap/channel.js bootstrap/storage.js bootstrap/fs.js bootstrap/coi-sw.js bootstrap/service-worker.js bootstrap/isolation.js bootstrap/core.css dist/
+dist/.built: dist/core.wasm bootstrap/core.js bootstrap/worker.js bootstrap/channel.js bootstrap/storage.js bootstrap/fs.js bootstrap/coi-sw.js bootstrap/service-worker.js bootstrap/isolation.js bootstrap/donkey.js bootstrap/donkey.py bootstrap/core.css e2e/node_modules/.installed | tools
+	cp bootstrap/core.js bootstrap/worker.js bootstrap/channel.js bootstrap/storage.js bootstrap/fs.js bootstrap/coi-sw.js bootstrap/service-worker.js bootstrap/isolation.js bootstrap/donkey.js bootstrap/donkey.py bootstrap/core.css dist/
 	cp $(GOROOT)/lib/wasm/wasm_exec.js dist/
 	mkdir -p dist/micropython dist/pyodide
 	cp -p $(MPY)/*.mjs $(MPY)/*.wasm dist/micropython/

@@ -7,6 +7,89 @@ const KEY = Symbol.for("gopyscript");
 const here = (path) => new URL(path, import.meta.url).href;
 
 const closedSyncs = new WeakSet();
+let pluginsAdded;
+
+// PyScript's hooks. Each Set takes only what can run: functions for on*,
+// Python source for code*, and (ours) module URLs in hooks.worker.modules:
+// modules whose exports are worker hooks, for pages whose CSP forbids the
+// eval a stringified worker hook needs.
+const HOOKS = ["onReady", "onBeforeRun", "onBeforeRunAsync", "onAfterRun", "onAfterRunAsync",
+  "codeBeforeRun", "codeBeforeRunAsync", "codeAfterRun", "codeAfterRunAsync"];
+const describe = (value) => (typeof value === "string" ? `the string ${JSON.stringify(value.slice(0, 40))}` : `${typeof value} ${String(value).slice(0, 40)}`);
+class HookSet extends Set {
+  #name;
+  #accepts;
+  #what;
+  constructor(name, accepts, what) {
+    super();
+    this.#name = name;
+    this.#accepts = accepts;
+    this.#what = what;
+  }
+  add(value) {
+    if (!this.#accepts(value)) throw new TypeError(`${this.#name} takes ${this.#what}, not ${describe(value)}`);
+    return super.add(value);
+  }
+}
+const isFunction = (v) => typeof v === "function";
+const isCode = (v) => typeof v === "string";
+const hookSets = (place, names) =>
+  Object.fromEntries(names.map((name) => {
+    const code = name.startsWith("code");
+    return [name, new HookSet(`hooks.${place}.${name}`, code ? isCode : isFunction, code ? "Python code (a string)" : "functions")];
+  }));
+const newHooks = () => ({
+  main: hookSets("main", ["onWorker", ...HOOKS]),
+  worker: {
+    ...hookSets("worker", HOOKS),
+    modules: new HookSet("hooks.worker.modules", (v) => isCode(v) || v instanceof URL, "module URLs (a string or URL)"),
+  },
+});
+
+// Runs a hook Set's functions in order with args. With wait, each one's
+// Promise is awaited before the next and the result is a Promise (undefined
+// when no hook returned one). Errors go to report(text), and never stop the
+// others.
+export const runHooks = (list, where, args, wait, report) => {
+  const failed = (error) => report(`Error in ${where}: ${error?.stack?.includes(String(error)) ? error.stack : String(error)}`);
+  let chain;
+  for (const hook of list) {
+    const call = () => {
+      try {
+        const result = hook(...args);
+        if (result && typeof result.then === "function") return Promise.resolve(result).catch(failed);
+      } catch (error) {
+        failed(error);
+      }
+    };
+    if (chain) chain = chain.then(call);
+    else if (wait) chain = call();
+    else call();
+  }
+  return chain;
+};
+
+// Python code hooks run as one block each.
+export const hookCode = (list) => [...list].join("\n");
+
+// The `wrap` PyScript gives hooks and whenDefined: the interpreter with
+// unhooked run/runAsync, a copy of the config and its io, whose stdout and
+// stderr a hook may replace.
+export const makeWrap = (type, interpreter, config) => ({
+  type,
+  interpreter,
+  config: JSON.parse(config),
+  io: ioOf(interpreter),
+  run: (code, ...rest) => interpreter.runPython(code, ...rest),
+  runAsync: (code, ...rest) => interpreter.runPythonAsync(code, ...rest),
+  // A Python handler by (dotted) name, called with a DOM event.
+  runEvent: async (name, event) => {
+    const [first, ...keys] = name.split(".");
+    let target = interpreter.globals.get(first);
+    for (const key of keys) target = target[key];
+    return await target(event);
+  },
+});
 
 const start = async (shared) => {
   const isolationProblem = await isolate();
@@ -49,6 +132,27 @@ const start = async (shared) => {
         set: (_, name, fn) => ((table[name] = fn), true),
       }),
     closeSync: (table) => closedSyncs.add(table),
+    hooks: shared.hooks,
+    // hooks.main[name](...args); see runHooks.
+    runHooks: (name, args, wait, report) => runHooks(shared.hooks.main[name], `hooks.main.${name}`, args, wait, report),
+    hookCode: (name) => hookCode(shared.hooks.main[name]),
+    // What a worker gets of hooks.worker when it starts, as PyScript does:
+    // functions as their source (see reviveHooks), module URLs absolute.
+    workerHooks: () =>
+      Object.fromEntries(Object.entries(shared.hooks.worker).map(([name, list]) => [
+        name,
+        [...list].map((v) => (name === "modules" ? new URL(v, document.baseURI).href : String(v))),
+      ])),
+    makeWrap,
+    // Settles once plugins could add their hooks: module scripts that
+    // import core.js run after its exports are ready, and the browser has
+    // fetched them all by DOMContentLoaded. Scripts start after it.
+    pluginsAdded: () =>
+      (pluginsAdded ??= new Promise((resolve) => {
+        const after = () => setTimeout(resolve);
+        if (document.readyState === "loading") addEventListener("DOMContentLoaded", after, { once: true });
+        else after();
+      })),
   };
   const api = new Promise((resolve) => (host.ready = resolve));
 
@@ -321,7 +425,31 @@ export const interpreterLoader = (stderr) => {
 // package URLs); this only supplies the defaults and the output streams.
 const loadInterpreter = async (type, url, options, stderr) => {
   const module = await import(url);
-  const stdout = (text) => console.log(text);
+  const io = {
+    stdout: (text) => console.log(text),
+    stderr,
+    // A writer that calls write once per complete line.
+    buffered: (write, EOL = "\n") => {
+      let pending = "";
+      return (text) => {
+        const lines = (pending + text).split(EOL);
+        pending = lines.pop();
+        for (const line of lines) write(line);
+      };
+    },
+  };
+  const stdout = (text) => io.stdout(text);
+  stderr = (text) => io.stderr(text);
+  const interpreter = await bootInterpreter(module, type, url, options, stdout, stderr);
+  ios.set(interpreter, io);
+  return interpreter;
+};
+
+// Each interpreter's output streams, which wrap.io lets hooks replace.
+const ios = new WeakMap();
+const ioOf = (interpreter) => ios.get(interpreter);
+
+const bootInterpreter = (module, type, url, options, stdout, stderr) => {
   if (type === "mpy")
     return module.loadMicroPython({
       url: url.replace(/\.m?js$/, ".wasm"),
@@ -351,6 +479,7 @@ const fail = (message) => {
 // worker (imported by worker.js for loadInterpreter) the page core does not
 // start.
 const shared = (globalThis[KEY] ??= {});
+shared.hooks ??= newHooks();
 const api = !globalThis.document
   ? {}
   : await (shared.api ??= start(shared)).catch((error) => {
@@ -358,5 +487,10 @@ const api = !globalThis.document
       return {};
     });
 
-export const { config, whenDefined, PyWorker, MPWorker, hooks } = api;
-export default api;
+export const { config, whenDefined, PyWorker, MPWorker } = api;
+export const { hooks } = shared;
+export const donkey = (options) =>
+  import(here("donkey.js")).then((module) => module.donkey(options, { api, host: shared.host, url: here("donkey.py") }));
+export const TYPES = new Map([["py", "pyodide"], ["mpy", "micropython"]]);
+export const relative_url = (url, base = location.href) => new URL(url, base).href;
+export default { ...api, hooks, TYPES, relative_url, donkey };

@@ -8,7 +8,7 @@
 // {module, init, start} (the script and the channel). Every later message
 // is the page's own xworker.postMessage, for Python.
 import "./wasm_exec.js";
-import { fileSystems, goCrash, interpreterLoader, objectKey, openStorage } from "./core.js";
+import { fileSystems, goCrash, hookCode, interpreterLoader, makeWrap, objectKey, openStorage, runHooks } from "./core.js";
 import * as glue from "./channel.js";
 
 const KEY = Symbol.for("gopyscript");
@@ -112,6 +112,47 @@ const host = {
     host.toJs = (v) => (type === "py" ? v.toJs({ dict_converter: Object.fromEntries }) : PyProxy.toJs(v));
   },
 };
+// hooks.worker as the page sent them, made runnable here again: functions
+// from their source (which needs eval: a CSP without 'unsafe-eval' refuses
+// it), then each module's exports of a hook's name, in the order added.
+const hooks = {};
+host.makeWrap = makeWrap;
+host.runHooks = (name, args, wait, report) => runHooks(hooks[name] ?? [], `hooks.worker.${name}`, args, wait, report);
+host.hookCode = (name) => hookCode(hooks[name] ?? []);
+host.reviveHooks = async (sent, report) => {
+  const add = (name, hook) => (hooks[name] ??= []).push(hook);
+  for (const [name, sources] of Object.entries(sent))
+    for (const source of name === "modules" ? [] : sources) {
+      if (name.startsWith("code")) add(name, source);
+      else try {
+        add(name, revive(source));
+      } catch (error) {
+        report(`hooks.worker.${name}: this worker cannot rebuild the function ${source.slice(0, 80)}: ${error}` +
+          (error instanceof EvalError ? ". The page's Content-Security-Policy forbids eval: give worker hooks as a module in hooks.worker.modules instead" : ""));
+      }
+    }
+  for (const url of sent.modules ?? []) {
+    let module;
+    try {
+      module = await import(url);
+    } catch (error) {
+      report(`hooks.worker.modules: ${url} could not be imported: ${error}`);
+      continue;
+    }
+    for (const [name, hook] of Object.entries(module)) {
+      if (!(name in sent) || name === "modules") continue;
+      if (typeof hook === (name.startsWith("code") ? "string" : "function")) add(name, hook);
+      else report(`hooks.worker.modules: ${url} exports ${name} as a ${typeof hook}, which is not a worker hook`);
+    }
+  }
+};
+// A function from its source: an arrow or function expression, or a
+// method written in an object literal ({ onReady(wrap) { … } }).
+const revive = (source) => {
+  const method = /^(async\s+)?(?!(?:function|async)\b)([\w$]+)\s*\(/;
+  return Function(`return (${method.test(source) ? source.replace(method, "$1function $2(") : source})`)();
+};
+
 // pyscript.sync: calls the page's xworker.sync functions synchronously;
 // assigning a function exports it to the page.
 xworker.sync = new Proxy(

@@ -78,19 +78,6 @@ func arg(args []js.Value, i int) js.Value {
 	return js.Undefined()
 }
 
-// resolveDefined settles whenDefined(type) with the interpreter's wrap:
-// {type, interpreter, config, run, runAsync}.
-func (p *Page) resolveDefined(t script.Type, rt *runtime.Runtime) {
-	in := rt.Interp
-	wrap := js.Global().Get("Object").New()
-	wrap.Set("type", string(t))
-	wrap.Set("interpreter", in.Value())
-	wrap.Set("config", js.Global().Get("JSON").Call("parse", rt.Config.PythonJSON(t)))
-	wrap.Set("run", in.Value().Get("runPython").Call("bind", in.Value()))
-	wrap.Set("runAsync", in.Value().Get("runPythonAsync").Call("bind", in.Value()))
-	p.defined[t].Call("resolve", wrap)
-}
-
 // describe adds the names only the page's pyscript package has to
 // `_pyscript`: PyWorker (returning the worker at once) and the named
 // workers' registry.

@@ -2,10 +2,10 @@ package page
 
 // mainThreadInput makes input() raise PyScript's error in a main-thread
 // script where nothing could answer it: one that runs synchronously
-// (async="false"), as PyScript does, and any MicroPython one, whose own
-// input() would spin forever and freeze the page (PyScript leaves that).
-// An async Pyodide script keeps Pyodide's input(), which asks with
-// window.prompt.
+// (async="false"), as PyScript does through hooks.main.codeBeforeRun, and
+// any MicroPython one, whose own input() would spin forever and freeze the
+// page (PyScript leaves that). An async Pyodide script keeps Pyodide's
+// input(), which asks with window.prompt.
 const mainThreadInput = `
 def _gopyscript_input():
     import builtins

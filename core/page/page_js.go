@@ -61,6 +61,7 @@ func Start(host js.Value) {
 		p.defined[t] = js.Global().Get("Promise").Call("withResolvers")
 	}
 	runtime.TakeEarlyFrom(host)
+	p.addDefaultHooks()
 	ffi.PanicReporter = func(where string, err error) {
 		notify("GoPyScript internal error in " + where + ": " + err.Error())
 	}

@@ -99,21 +99,18 @@ func (r *runner) execute(it *item, targetID, code string, done func()) {
 		done()
 	}
 	sync := script.IsSync(attr(it.el, "async"), it.el.Call("hasAttribute", "async").Bool())
-	if sync || r.typ == script.MPy {
+	if !sync && r.typ == script.MPy { // sync scripts have it from hooks.main.codeBeforeRun
 		if err := r.rt.Interp.Run(mainThreadInput); err != nil {
 			finish(err)
 			return
 		}
 	}
-	promise, err := r.rt.Run(code, sync)
-	if sync || err != nil {
-		finish(err)
+	wait, running := r.rt.RunHooked(r.hooks(it.el), code, sync)
+	if !running { // an error before the code could start shows before the next script runs
+		finish(wait())
 		return
 	}
-	ffi.Go("awaiting "+string(r.typ)+" script", func() {
-		_, err := ffi.Await(promise)
-		finish(err)
-	})
+	ffi.Go("awaiting "+string(r.typ)+" script", func() { finish(wait()) })
 }
 
 // target is the element display() writes to: the `target` attribute's

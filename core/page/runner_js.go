@@ -1,6 +1,8 @@
 package page
 
 import (
+	"syscall/js"
+
 	"github.com/gopyscript/gopyscript/core/runtime"
 	"github.com/gopyscript/gopyscript/core/script"
 	"github.com/gopyscript/gopyscript/events"
@@ -14,6 +16,9 @@ type runner struct {
 	typ   script.Type
 	queue *Queue[*item]
 	rt    *runtime.Runtime
+	// wrap is PyScript's view of the interpreter for hooks and whenDefined.
+	wrap       js.Value
+	hookReport js.Func
 	// failure is set when the type cannot run at all (bad config, interpreter
 	// that did not load); its scripts then only report done.
 	failure string
@@ -36,7 +41,13 @@ func (r *runner) loop() {
 				r.report(message)
 			}
 		} else {
-			r.page.resolveDefined(r.typ, r.rt)
+			r.wrap = r.page.host.Call("makeWrap", string(r.typ), r.rt.Interp.Value(), r.rt.Config.PythonJSON(r.typ))
+			r.hookReport = ffi.FuncOf("reporting a hook's error", func(_ js.Value, args []js.Value) any {
+				r.report(args[0].String())
+				return nil
+			})
+			r.page.defined[r.typ].Call("resolve", r.wrap)
+			r.page.waitForPlugins()
 		}
 	}
 	for {
@@ -63,9 +74,15 @@ func (r *runner) process(it *item) {
 		done()
 		return
 	}
+	r.hooks(it.el).Run("onReady", true)
 	if it.isScript {
 		r.runScript(it, done)
 	} else {
 		r.runElement(it, done)
 	}
+}
+
+// hooks are the page's hooks.main for one element.
+func (r *runner) hooks(el js.Value) runtime.Hooks {
+	return runtime.Hooks{Host: r.page.host, Args: js.ValueOf([]any{r.wrap, el}), Report: r.hookReport.Value}
 }

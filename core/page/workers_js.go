@@ -159,9 +159,15 @@ func (x *xworker) start() {
 		x.fail("GoPyScript could not load its worker channel: " + err.Error())
 		return
 	}
+	x.page.waitForPlugins()
 	if x.settled {
 		return // terminated before it started
 	}
+	report := x.callback("reporting a hook's error", func(_ js.Value, args []js.Value) any {
+		x.page.report(x.spec.typ, args[0].String())
+		return nil
+	})
+	x.page.host.Call("runHooks", "onWorker", []any{nil, x.worker}, false, report)
 	x.ch = channel.NewPage(glue, x.page.host.Get("exports"), x.sync)
 	if x.transport == channel.TransportServiceWorker {
 		x.ch.UseServiceWorker(x.spec.serviceWorker, x.spec.id+"-"+js.Global().Get("crypto").Call("randomUUID").String())
@@ -180,6 +186,7 @@ func (x *xworker) start() {
 		"async":        x.spec.async,
 		"interpreter":  x.interpreter(),
 		"interrupt":    x.interrupt,
+		"hooks":        x.page.host.Call("workerHooks"),
 	}
 	msg := map[string]any{"module": x.page.host.Get("module"), "init": init, "start": start}
 	x.post(msg, transfer)

@@ -123,17 +123,30 @@ func (w *worker) run() {
 			return
 		}
 	}
+	hooks := w.hooks(t, cfg)
+	hooks.Run("onReady", true)
 	w.post(map[string]any{"type": "ready"})
-	promise, err := w.rt.Run(code, !w.init.Get("async").Bool())
-	if err == nil && !promise.IsUndefined() {
-		_, err = ffi.Await(promise)
-	}
-	if err != nil {
+	wait, _ := w.rt.RunHooked(hooks, code, !w.init.Get("async").Bool())
+	if err := wait(); err != nil {
 		w.fail(runtime.PythonError(err), true)
 		return
 	}
 	w.collectExports()
 	w.post(map[string]any{"type": "done"})
+}
+
+// hooks are the page's hooks.worker, rebuilt here, called with (wrap,
+// xworker); their errors go to the page without stopping the script.
+func (w *worker) hooks(t script.Type, cfg *runtime.Config) runtime.Hooks {
+	report := ffi.FuncOf("reporting a worker hook's error", func(_ js.Value, args []js.Value) any {
+		w.fail(args[0].String(), false)
+		return nil
+	})
+	if _, err := ffi.Await(w.host.Call("reviveHooks", w.init.Get("hooks"), report)); err != nil {
+		w.fail("GoPyScript could not set up hooks.worker: "+ffi.Message(err), false)
+	}
+	wrap := w.host.Call("makeWrap", string(t), w.rt.Interp.Value(), cfg.PythonJSON(t))
+	return runtime.Hooks{Host: w.host, Args: js.ValueOf([]any{wrap, w.host.Get("xworker")}), Report: report.Value}
 }
 
 // describe adds what only a worker's pyscript package has to `_pyscript`.
