@@ -144,6 +144,7 @@ const start = async (shared) => {
         [...list].map((v) => (name === "modules" ? new URL(v, document.baseURI).href : String(v))),
       ])),
     makeWrap,
+    autoProxies,
     // Settles once plugins could add their hooks: module scripts that
     // import core.js run after its exports are ready, and the browser has
     // fetched them all by DOMContentLoaded. Scripts start after it.
@@ -443,6 +444,27 @@ const loadInterpreter = async (type, url, options, stderr) => {
   const interpreter = await bootInterpreter(module, type, url, options, stdout, stderr);
   ios.set(interpreter, io);
   return interpreter;
+};
+
+// experimental_create_proxy = "auto" for one Pyodide interpreter: a
+// Python callable passed to a JS function outlives the call, owned by JS,
+// and Pyodide's FinalizationRegistry releases it once JS drops it (other
+// arguments still end with the call). Only this interpreter's end-of-call
+// release changes; no global or prototype is touched.
+const BORROWED = /^This borrowed proxy was automatically destroyed at the end of (a|an asynchronous) function call/;
+const autoProxies = (pyodide) => {
+  const module = pyodide._module;
+  const destroy = module.pyproxy_destroy;
+  module.pyproxy_destroy = function (proxy, message, ...rest) {
+    if (typeof proxy === "function" && BORROWED.test(message ?? "")) {
+      const { shared } = module.PyProxy_getAttrsQuiet(proxy);
+      if (shared.ptr) {
+        if (!shared.gcRegistered) module.gc_register_proxy(shared);
+        return;
+      }
+    }
+    return destroy.call(this, proxy, message, ...rest);
+  };
 };
 
 // Each interpreter's output streams, which wrap.io lets hooks replace.

@@ -120,17 +120,9 @@ host.makeWrap = makeWrap;
 host.runHooks = (name, args, wait, report) => runHooks(hooks[name] ?? [], `hooks.worker.${name}`, args, wait, report);
 host.hookCode = (name) => hookCode(hooks[name] ?? []);
 host.reviveHooks = async (sent, report) => {
-  const add = (name, hook) => (hooks[name] ??= []).push(hook);
+  const add = (name, hook) => hook && (hooks[name] ??= []).push(hook);
   for (const [name, sources] of Object.entries(sent))
-    for (const source of name === "modules" ? [] : sources) {
-      if (name.startsWith("code")) add(name, source);
-      else try {
-        add(name, revive(source));
-      } catch (error) {
-        report(`hooks.worker.${name}: this worker cannot rebuild the function ${source.slice(0, 80)}: ${error}` +
-          (error instanceof EvalError ? ". The page's Content-Security-Policy forbids eval: give worker hooks as a module in hooks.worker.modules instead" : ""));
-      }
-    }
+    if (name !== "modules") for (const source of sources) add(name, name.startsWith("code") ? source : revive(name, source, report));
   for (const url of sent.modules ?? []) {
     let module;
     try {
@@ -147,10 +139,16 @@ host.reviveHooks = async (sent, report) => {
   }
 };
 // A function from its source: an arrow or function expression, or a
-// method written in an object literal ({ onReady(wrap) { … } }).
-const revive = (source) => {
+// method written in an object literal ({ onReady(wrap) { … } }); undefined
+// (reported) when it cannot be rebuilt.
+const revive = (name, source, report) => {
   const method = /^(async\s+)?(?!(?:function|async)\b)([\w$]+)\s*\(/;
-  return Function(`return (${method.test(source) ? source.replace(method, "$1function $2(") : source})`)();
+  try {
+    return Function(`return (${method.test(source) ? source.replace(method, "$1function $2(") : source})`)();
+  } catch (error) {
+    report(`hooks.worker.${name}: this worker cannot rebuild the function ${source.slice(0, 80)}: ${error}` +
+      (error instanceof EvalError ? ". This worker's Content-Security-Policy forbids eval: give worker hooks as a module in hooks.worker.modules instead" : ""));
+  }
 };
 
 // pyscript.sync: calls the page's xworker.sync functions synchronously;

@@ -29,3 +29,18 @@ func (c Config) PackagesCache() (string, error) {
 	}
 	return "", wrongType("packages_cache", `"never", "passthrough" or "all"`)
 }
+
+// AutoProxies reports `experimental_create_proxy = "auto"`: Python
+// callables passed to JS on Pyodide's main thread outlive the call. Any
+// other value is an error, which PyScript would silently ignore.
+func (c Config) AutoProxies() (bool, error) {
+	switch v := c.Values["experimental_create_proxy"].(type) {
+	case nil:
+		return false, nil
+	case string:
+		if v == "auto" {
+			return true, nil
+		}
+	}
+	return false, wrongType("experimental_create_proxy", `"auto"`)
+}

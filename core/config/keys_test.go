@@ -91,3 +91,25 @@ packages = ["numpy"]
 		"files":    map[string]any{"a.py": ""},
 	}, c.Values, "readers never modify Values")
 }
+
+func TestAutoProxies(t *testing.T) {
+	const wantErr = `(PY1000): Invalid config: "experimental_create_proxy" must be "auto"`
+	for _, tt := range []struct {
+		value   any
+		want    bool
+		wantErr string
+	}{
+		{value: nil},
+		{value: "auto", want: true},
+		{value: "Auto", wantErr: wantErr},
+		{value: true, wantErr: wantErr},
+	} {
+		got, err := Config{Values: map[string]any{"experimental_create_proxy": tt.value}}.AutoProxies()
+		if tt.wantErr != "" {
+			require.EqualError(t, err, tt.wantErr, "value %v", tt.value)
+			continue
+		}
+		require.NoError(t, err)
+		assert.Equal(t, tt.want, got, "value %v", tt.value)
+	}
+}

@@ -1,8 +1,10 @@
 package page
 
 import (
+	"strings"
 	"syscall/js"
 
+	"github.com/gopyscript/gopyscript/core/hints"
 	"github.com/gopyscript/gopyscript/core/script"
 )
 
@@ -18,6 +20,7 @@ func (r *runner) report(text string) { r.page.report(r.typ, text) }
 // report shows an error of a script type: on the console always, on the
 // page unless that type's config turned the error plugin off.
 func (p *Page) report(t script.Type, text string) {
+	text = explain(text)
 	if p.configs[t].PluginDisabled("error") {
 		js.Global().Get("console").Call("error", text)
 		return
@@ -32,7 +35,17 @@ const noticeStyle = "display:block;white-space:pre-wrap;font-family:ui-monospace
 
 // notify shows text in a <div class="py-error"> at the end of the body and
 // on the console. The text is set as textContent: never parsed as HTML.
-func notify(text string) { show(text, "py-error", errorStyle, "error") }
+func notify(text string) { show(explain(text), "py-error", errorStyle, "error") }
+
+// explain adds the hint for a common error (see package hints) after a
+// blank line, once.
+func explain(text string) string {
+	hint := hints.For(text)
+	if hint == "" || strings.HasSuffix(text, hint) {
+		return text
+	}
+	return strings.TrimRight(text, "\n") + "\n\n" + hint
+}
 
 // show puts text in a div of class and style at the end of the body and
 // logs it with the console's method.

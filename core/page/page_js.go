@@ -62,6 +62,7 @@ func Start(host js.Value) {
 	}
 	runtime.TakeEarlyFrom(host)
 	p.addDefaultHooks()
+	p.showCallbackErrors()
 	ffi.PanicReporter = func(where string, err error) {
 		notify("GoPyScript internal error in " + where + ": " + err.Error())
 	}

@@ -41,6 +41,7 @@ func (r *runner) loop() {
 				r.report(message)
 			}
 		} else {
+			r.autoProxies(cfg)
 			r.wrap = r.page.host.Call("makeWrap", string(r.typ), r.rt.Interp.Value(), r.rt.Config.PythonJSON(r.typ))
 			r.hookReport = ffi.FuncOf("reporting a hook's error", func(_ js.Value, args []js.Value) any {
 				r.report(args[0].String())
@@ -85,4 +86,17 @@ func (r *runner) process(it *item) {
 // hooks are the page's hooks.main for one element.
 func (r *runner) hooks(el js.Value) runtime.Hooks {
 	return runtime.Hooks{Host: r.page.host, Args: js.ValueOf([]any{r.wrap, el}), Report: r.hookReport.Value}
+}
+
+// autoProxies applies experimental_create_proxy = "auto", which only
+// Pyodide's main thread needs: MicroPython and workers keep a callable
+// alive as long as JS holds it.
+func (r *runner) autoProxies(cfg *runtime.Config) {
+	auto, err := cfg.AutoProxies()
+	if err != nil {
+		r.report(err.Error())
+	}
+	if auto && r.typ == script.Py {
+		r.page.host.Call("autoProxies", r.rt.Interp.Value())
+	}
 }

@@ -8,9 +8,7 @@ import "strings"
 // NotAnESModule explains the FAQ's most confusing js_modules failure: a
 // classic or UMD script imported as a module has no exports.
 func NotAnESModule(url string) string {
-	return "js_modules: " + url + " is not an ES module: importing it gave no exports. " +
-		"Point js_modules at the library's ES module build (often a .mjs or .esm.js file, " +
-		"or an ESM CDN such as esm.run) instead of a classic <script> build."
+	return "js_modules: " + url + " is not an ES module: importing it gave no exports."
 }
 
 // ImportFailed is a js_modules URL that could not be imported at all.

@@ -35,7 +35,10 @@ for (const type of ["mpy", "py"]) {
           relative: "https://example.com/app/x.py",
           config: expect.arrayContaining([type]),
         });
-        expect(await page.evaluate(() => [defined.type, typeof defined.interpreter, typeof defined.runEvent])).toEqual([type, "object", "function"]);
+        expect(await page.evaluate(() => [defined.type, typeof defined.interpreter])).toEqual([type, "object"]);
+        // wrap.runEvent calls a Python handler by name with a DOM event.
+        await page.evaluate(() => defined.runEvent("handler", new Event("custom")));
+        expect((await hookLog(page)).at(-1)).toBe("handler custom");
       });
 
       test(`worker, ${mode} script: stringified hooks.worker run inside the worker`, async ({ page }) => {
@@ -100,6 +103,6 @@ test("under a CSP without eval, worker hooks given as a module run; a stringifie
   const shown = await errors(page);
   expect(shown).toHaveLength(2);
   for (const error of shown)
-    expect(error).toMatch(/^hooks\.worker\.onAfterRun: this worker cannot rebuild the function \(\) => \{\}: EvalError: .*The page's Content-Security-Policy forbids eval: give worker hooks as a module in hooks\.worker\.modules instead$/s);
+    expect(error).toMatch(/^hooks\.worker\.onAfterRun: this worker cannot rebuild the function \(\) => \{\}: EvalError: .*This worker's Content-Security-Policy forbids eval: give worker hooks as a module in hooks\.worker\.modules instead$/s);
   expect(log.pageErrors).toEqual([]);
 });
