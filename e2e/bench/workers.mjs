@@ -96,7 +96,7 @@ const BENCHES = [
   {
     key: "hooks",
     title: "Hooks machinery, main thread and worker",
-    note: 'A main-thread and a worker script, each `print("hello world")`: ms from navigation start to `py:all-done`, lower is better; "+ hooks plugin" adds an inline module that imports `hooks` from the same core.js and adds one hook of every kind to `hooks.main` and to `hooks.worker` (functions doing nothing but count, Python `x = 1`). Of the main thread\'s plain and `…Async` hooks only those of the script\'s mode run (ours: async, PyScript: not).',
+    note: 'A main-thread and a worker script, each `print("hello world")`: ms from navigation start to `py:all-done`, lower is better; "+ hooks plugin" adds an inline module that imports `hooks` from the same core.js and adds one hook of every kind to `hooks.main` and to `hooks.worker` (functions doing nothing but count, Python `x = 1`). Of the main thread\'s plain and `…Async` hooks only those of the script\'s mode run: scripts are async by default in both cores, so the `…Async` ones.',
     unit: "ms",
     higher: false,
     variants: [VARIANTS.ours, VARIANTS.oursHooks, VARIANTS.pyscript, VARIANTS.pyscriptHooks],

@@ -51,3 +51,17 @@ test("a Go panic is recovered, shown, and the core keeps running", async ({ page
   });
   expect(alive).toBe("mpy");
 });
+
+for (const type of ["mpy", "py"])
+  test(`${type}: an exception in Python code JS calls later (a click handler, a timer) is shown on the page`, async ({ page }) => {
+    const log = await open(page, `/errors-callback.html?type=${type}`);
+    await allDone(page);
+    expect(await errors(page)).toEqual([]);
+    await page.click("#b");
+    await page.evaluate(() => setTimeout(window.later, 0));
+    await expect.poll(() => errors(page)).toHaveLength(2);
+    const [click, timer] = await errors(page);
+    expect(click).toMatch(/^Traceback \(most recent call last\):\n[\s\S]*ValueError: raised in a click handler/);
+    expect(timer).toMatch(/KeyError: '?raised in a timer'?/);
+    expect(log.pageErrors).toHaveLength(2); // still the page's uncaught errors too
+  });
