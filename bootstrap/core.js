@@ -151,8 +151,11 @@ const start = async (shared) => {
     pluginsAdded: () =>
       (pluginsAdded ??= new Promise((resolve) => {
         const after = () => setTimeout(resolve);
-        if (document.readyState === "loading") addEventListener("DOMContentLoaded", after, { once: true });
-        else after();
+        // readyState is already "interactive" while module scripts are
+        // still being fetched: only DOMContentLoaded says they all were.
+        const [navigation] = performance.getEntriesByType("navigation");
+        if (navigation ? navigation.domContentLoadedEventStart > 0 : document.readyState !== "loading") after();
+        else addEventListener("DOMContentLoaded", after, { once: true });
       })),
   };
   const api = new Promise((resolve) => (host.ready = resolve));

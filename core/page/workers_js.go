@@ -476,6 +476,9 @@ func (p *Page) startScriptWorker(it *item) {
 	}
 	x := p.spawn(spec)
 	exposeWorker(el, x.worker)
+	// As in PyScript, whenDefined(type) also settles with the first
+	// worker script of the type, when it is created first.
+	p.defined[it.typ].Call("resolve", map[string]any{"type": string(it.typ), "xworker": x.worker})
 }
 
 // dropEarlyWorker ends the worker core.js started for a script that will

@@ -44,7 +44,7 @@ for (const type of ["mpy", "py"]) {
       test(`worker, ${mode} script: stringified hooks.worker run inside the worker`, async ({ page }) => {
         const log = await open(page, `/hooks/index.html?type=${type}&worker${async ? "&async" : ""}`);
         await allDone(page);
-        await expect.poll(() => hookLog(page)).toContain(`onAfterRun${async ? "Async awaited" : ""}`);
+        await expect.poll(() => hookLog(page)).toContain("handler custom");
         await expectNoErrors(page, log);
         expect(await hookLog(page)).toEqual([
           "onWorker null true",
@@ -55,13 +55,22 @@ for (const type of ["mpy", "py"]) {
           "stdout hello",
           `codeAfterRun${async}`,
           async ? "onAfterRunAsync awaited" : "onAfterRun",
+          "handler custom", // wrap.runEvent, from that hook
         ]);
+        // With worker scripts only, whenDefined gives {type, xworker}, as in PyScript.
+        expect(await page.evaluate(() => [defined.type, defined.xworker === document.getElementById("s").xworker])).toEqual([type, true]);
       });
     }
   });
 }
 
 test("hook Sets refuse what they cannot run; a failing hook is shown on the page and the scripts still run; two core.js URLs share one hooks", async ({ page }) => {
+  // The plugin's second copy of core.js arrives late: scripts and workers
+  // must still wait for the plugin.
+  await page.route("**/dist/core.js?second-copy", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
   const log = await open(page, "/hooks/failing.html");
   await allDone(page);
   expect(await page.evaluate(() => ({ ...document.body.dataset }))).toEqual({ main: "ran", worker: "ran" });

@@ -41,7 +41,10 @@ hooks.worker.onReady.add((wrap, xworker) => {
   wrap.io.stdout = (text) => xworker.postMessage(`hook:stdout ${text}`);
 });
 hooks.worker.onBeforeRun.add({ onBeforeRun(wrap, xworker) { xworker.postMessage("hook:onBeforeRun"); } }.onBeforeRun);
-hooks.worker.onAfterRun.add((wrap, xworker) => xworker.postMessage("hook:onAfterRun"));
+hooks.worker.onAfterRun.add((wrap, xworker) => {
+  xworker.postMessage("hook:onAfterRun");
+  return wrap.runEvent("handler", { type: "custom" });
+});
 hooks.worker.onBeforeRunAsync.add(async function (wrap, xworker) {
   await new Promise((resolve) => setTimeout(resolve, 20));
   xworker.postMessage("hook:onBeforeRunAsync awaited");
@@ -49,6 +52,7 @@ hooks.worker.onBeforeRunAsync.add(async function (wrap, xworker) {
 hooks.worker.onAfterRunAsync.add(async (wrap, xworker) => {
   await new Promise((resolve) => setTimeout(resolve, 20));
   xworker.postMessage("hook:onAfterRunAsync awaited");
+  await wrap.runEvent("handler", { type: "custom" });
 });
 for (const name of ["codeBeforeRun", "codeBeforeRunAsync", "codeAfterRun", "codeAfterRunAsync"])
   hooks.worker[name].add(`from polyscript import xworker\nxworker.postMessage("hook:${name}")`);
