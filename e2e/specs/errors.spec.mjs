@@ -63,5 +63,5 @@ for (const type of ["mpy", "py"])
     const [click, timer] = await errors(page);
     expect(click).toMatch(/^Traceback \(most recent call last\):\n[\s\S]*ValueError: raised in a click handler/);
     expect(timer).toMatch(/KeyError: '?raised in a timer'?/);
-    expect(log.pageErrors).toHaveLength(2); // still the page's uncaught errors too
+    await expect.poll(() => log.pageErrors.length).toBe(2); // still the page's uncaught errors too
   });

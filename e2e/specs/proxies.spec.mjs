@@ -31,10 +31,9 @@ test(`Pyodide, experimental_create_proxy = "auto": 10,000 one-shot timers, a lis
   await allDone(page);
   await expect.poll(async () => (await state(page))[0], { timeout: 30_000 }).toBe(10_000);
   expect(await callBack(page)).toBe("called later");
-  // Each fired timer's proxy still holds tick until the garbage collector
-  // finds JS no longer refers to it; then Pyodide's FinalizationRegistry
-  // releases it.
-  expect((await state(page))[1]).toBeGreaterThan(0);
+  // Each fired timer's proxy holds tick until the garbage collector finds
+  // JS no longer refers to it; then Pyodide's FinalizationRegistry releases
+  // it (a leak keeps all 10,000).
   await expect
     .poll(
       async () => {
