@@ -4,6 +4,7 @@ import (
 	"strings"
 	"syscall/js"
 
+	"github.com/gopyscript/gopyscript/core/runtime"
 	"github.com/gopyscript/gopyscript/core/script"
 	"github.com/gopyscript/gopyscript/ffi"
 )
@@ -24,7 +25,7 @@ func (p *Page) showCallbackErrors() {
 		}
 		message := ffi.ValueMessage(err)
 		if err.Get("name").String() == "PythonError" || strings.Contains(message, "borrowed proxy was automatically destroyed") {
-			p.report(p.callbackType(), message)
+			p.report(p.callbackType(), runtime.CleanTraceback(message))
 		}
 		return nil
 	})

@@ -2,16 +2,19 @@ package runtime
 
 import "strings"
 
-// CleanTraceback drops the frames of Pyodide's own runner from a Python
-// traceback, so the first frame a user reads is their code. The exception
-// line and every user frame are kept as they are.
+// CleanTraceback drops from a Python traceback the frames that only carry a
+// call to the user's code: Pyodide's own runner, and the pyscript package's
+// event dispatch when a frame of the handler follows. The first frame a
+// user reads is then their code; the exception line and every other frame
+// are kept as they are.
 func CleanTraceback(tb string) string {
 	lines := strings.Split(tb, "\n")
 	out := lines[:0:0]
 	skipping := false
-	for _, line := range lines {
+	for i, line := range lines {
 		if strings.HasPrefix(line, "  File ") {
-			skipping = strings.Contains(line, "/_pyodide/")
+			skipping = strings.Contains(line, "/_pyodide/") ||
+				strings.Contains(line, `pyscript/events.py"`) && frameFollows(lines[i+1:])
 		} else if !strings.HasPrefix(line, "    ") {
 			skipping = false
 		}
@@ -20,4 +23,17 @@ func CleanTraceback(tb string) string {
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+// frameFollows says whether another frame comes before the exception line.
+func frameFollows(lines []string) bool {
+	for _, line := range lines {
+		if strings.HasPrefix(line, "  File ") {
+			return true
+		}
+		if !strings.HasPrefix(line, "    ") {
+			return false
+		}
+	}
+	return false
 }

@@ -28,3 +28,20 @@ func TestCleanTracebackKeepsOtherText(t *testing.T) {
 	assert.Equal(t, mpy, CleanTraceback(mpy))
 	assert.Equal(t, "plain message", CleanTraceback("plain message"))
 }
+
+func TestCleanTracebackDropsEventDispatchFrames(t *testing.T) {
+	py := `Traceback (most recent call last):
+  File "/home/pyodide/pyscript/events.py", line 104, in listener
+    handler(event)
+    ~~~~~~~^^^^^^^
+  File "/home/pyodide/pyscript/events.py", line 81, in handler
+    return func(*args[:1])
+  File "<exec>", line 5, in clicked
+ValueError: raised in a click handler`
+	assert.Equal(t, "Traceback (most recent call last):\n  File \"<exec>\", line 5, in clicked\nValueError: raised in a click handler", CleanTraceback(py))
+	mpy := "Traceback (most recent call last):\n  File \"pyscript/events.py\", line 104, in listener\n  File \"pyscript/events.py\", line 81, in handler\n  File \"<stdin>\", line 4, in clicked\nValueError: x"
+	assert.Equal(t, "Traceback (most recent call last):\n  File \"<stdin>\", line 4, in clicked\nValueError: x", CleanTraceback(mpy))
+	// Raised by the package itself: its last frame says where.
+	own := "Traceback (most recent call last):\n  File \"<stdin>\", line 2, in <module>\n  File \"pyscript/events.py\", line 30, in when\nValueError: bad selector"
+	assert.Equal(t, own, CleanTraceback(own))
+}
