@@ -25,7 +25,7 @@ func (p *Page) showCallbackErrors() {
 		}
 		message := ffi.ValueMessage(err)
 		if err.Get("name").String() == "PythonError" || strings.Contains(message, "borrowed proxy was automatically destroyed") {
-			p.report(p.callbackType(), runtime.CleanTraceback(message))
+			p.report(p.callbackType(err), runtime.CleanTraceback(message))
 		}
 		return nil
 	})
@@ -34,10 +34,15 @@ func (p *Page) showCallbackErrors() {
 }
 
 // callbackType is the type whose config decides where a callback's error
-// goes: Pyodide's when it runs on the page (borrowed proxies are its own),
-// else MicroPython's.
-func (p *Page) callbackType() script.Type {
-	if p.runner(script.Py) == nil && p.runner(script.MPy) != nil {
+// goes: Pyodide's for its own PythonError and the borrowed-proxy error,
+// else MicroPython's when it runs on the page.
+func (p *Page) callbackType(err js.Value) script.Type {
+	if r := p.runner(script.Py); r != nil && r.rt != nil && r.rt.Interp != nil {
+		if !err.Get("name").Equal(js.ValueOf("PythonError")) || err.InstanceOf(r.rt.Interp.Value().Get("ffi").Get("PythonError")) {
+			return script.Py
+		}
+	}
+	if p.runner(script.MPy) != nil {
 		return script.MPy
 	}
 	return script.Py

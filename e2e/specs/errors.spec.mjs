@@ -66,3 +66,14 @@ for (const type of ["mpy", "py"])
     expect(timer).toMatch(/KeyError: '?raised in a timer'?/);
     await expect.poll(() => log.pageErrors.length).toBe(2); // still the page's uncaught errors too
   });
+
+test("a callback's error follows its own interpreter's config: !error for MicroPython keeps its errors in the console only", async ({ page }) => {
+  const log = await open(page, "/errors-callback-mixed.html");
+  await allDone(page);
+  await page.click("#mpy");
+  await page.click("#py");
+  await expect.poll(() => errors(page)).toHaveLength(1);
+  expect((await errors(page))[0]).toContain("ValueError: raised by Pyodide");
+  await expect.poll(() => log.console.filter((m) => m.type === "error" && m.text.includes("raised by MicroPython")).length).toBe(1);
+  expect(await errors(page)).toHaveLength(1);
+});
