@@ -52,3 +52,16 @@ test("pyscript.fs: a folder chosen under ours is mounted by PyScript without ask
   await page.goto("/compat-fs.html");
   expect((await read).text()).toBe("pyscript read count 1");
 });
+
+for (const async of [false, true])
+  test(`hooks run in PyScript's order, with PyScript's arguments (${async ? "async" : "sync"} MicroPython script)`, async ({ page }) => {
+    const logs = {};
+    for (const core of ["pyscript", "ours"]) {
+      await open(page, `/compat-hooks.html?core=${core}${async ? "&async" : ""}`);
+      await expect.poll(() => page.evaluate(() => globalThis.hookLog?.at(-1))).toBe("mpy:done");
+      logs[core] = await page.evaluate(() => globalThis.hookLog);
+      expect(await errors(page)).toEqual([]);
+    }
+    expect(logs.ours).toEqual(logs.pyscript);
+    expect(logs.ours).toEqual(expect.arrayContaining(["code", "mpy:ready", `onBeforeRun${async ? "Async" : ""} mpy s`, `codeAfterRun${async ? "Async" : ""}`]));
+  });
