@@ -5,7 +5,7 @@ import { open, allDone, errors, expectNoErrors } from "./helpers.mjs";
 test("examples index links every example", async ({ page }) => {
   await page.goto("/examples/");
   const links = await page.locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
-  expect(links).toEqual(["hello-mpy.html", "hello-py.html", "display.html", "events.html", "errors.html", "todo.html", "stop.html"]);
+  expect(links).toEqual(["hello-mpy.html", "hello-py.html", "display.html", "events.html", "errors.html", "todo.html", "stop.html", "plugin.html"]);
 });
 
 test("hello examples greet from both interpreters", async ({ page }) => {
@@ -86,4 +86,16 @@ test("stop example: the button interrupts the worker's endless loop", async ({ p
   // inside a call to JavaScript, see README) the interrupt is shown.
   const stopped = await page.locator("#primes").textContent();
   if (!stopped.startsWith("Stopped after")) await expect(page.locator(".py-error")).toContainText("KeyboardInterrupt");
+});
+
+test("plugin example: a hook shows what a script prints; donkey evaluates on demand", async ({ page }) => {
+  const log = await open(page, "/examples/plugin.html");
+  await allDone(page);
+  await expect(page.locator("#output")).toHaveText("counting: counting 1\ncounting: counting 2\ncounting: counting 3\n");
+  await page.fill("#expression", "6 * 7");
+  await expect(async () => {
+    await page.click("#evaluate");
+    await expect(page.locator("#result")).toHaveText("42", { timeout: 1000 });
+  }).toPass();
+  await expectNoErrors(page, log);
 });
