@@ -267,10 +267,16 @@ const configValues = (type) => [
 // The absolute URL of a config value naming a .json or .toml file (by
 // PyScript's test, as Go applies it), else null: inline text.
 const configFileURL = (value) => {
+  if (inlineJSON(value)) return null;
   const text = value.trim();
-  if (text.startsWith("{") && text.endsWith("}")) return null;
   const ext = text.match(/\.(\w+)(?:\?\S*)?$/)?.[1];
   return ext === "json" || ext === "toml" ? new URL(text, document.baseURI).href : null;
+};
+
+// Go's test for config text that is JSON rather than TOML.
+const inlineJSON = (text) => {
+  const t = text.trim();
+  return t.startsWith("{") && t.endsWith("}");
 };
 
 // The interpreter module a type will load, when its configs ({text, base};
@@ -293,14 +299,13 @@ const earlyInterpreter = (host, type, configs) => {
 // [files] table of quoted "source" = … lines is read.
 const configFiles = ({ text, base }) => {
   let sources = [];
-  const t = text.trim();
-  if (t.startsWith("{") && t.endsWith("}")) {
+  if (inlineJSON(text)) {
     try {
-      const { files } = JSON.parse(t);
+      const { files } = JSON.parse(text);
       if (files && typeof files === "object" && !Array.isArray(files)) sources = Object.keys(files);
     } catch {} // Go reports it
   } else {
-    const table = t.match(/^\s*\[files\]\s*$([\s\S]*?)(?=^\s*\[|(?![\s\S]))/m)?.[1] ?? "";
+    const table = text.match(/^\s*\[files\]\s*$([\s\S]*?)(?=^\s*\[|(?![\s\S]))/m)?.[1] ?? "";
     sources = [...table.matchAll(/^\s*(?:"([^"\\]*)"|'([^']*)')\s*=/gm)].map((m) => m[1] ?? m[2]);
   }
   return sources.filter((s) => s && !s.includes("{")).map((s) => new URL(s, base).href);

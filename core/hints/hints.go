@@ -9,7 +9,7 @@ import "strings"
 // For returns the hint for an error message, "" when none applies.
 func For(message string) string {
 	switch {
-	case strings.Contains(message, "borrowed proxy was automatically destroyed"):
+	case BorrowedProxy(message):
 		return "Hint: JavaScript called a Python function after the call that gave it had ended. " +
 			"Wrap the function with pyodide.ffi.create_proxy(), or set experimental_create_proxy = \"auto\" in the config."
 	case strings.Contains(message, "is not an ES module"), strings.Contains(message, "does not provide an export named"):
@@ -25,6 +25,12 @@ func For(message string) string {
 			"(packages = [\"" + name + "\"]); if it is your own code, add its file to the config's [files]."
 	}
 	return ""
+}
+
+// BorrowedProxy says whether message is Pyodide's error for a Python
+// function called after the call that passed it to JS released it.
+func BorrowedProxy(message string) bool {
+	return strings.Contains(message, "borrowed proxy was automatically destroyed")
 }
 
 // missingModule is the top-level name of the module an import could not

@@ -1,9 +1,9 @@
 package page
 
 import (
-	"strings"
 	"syscall/js"
 
+	"github.com/gopyscript/gopyscript/core/hints"
 	"github.com/gopyscript/gopyscript/core/runtime"
 	"github.com/gopyscript/gopyscript/core/script"
 	"github.com/gopyscript/gopyscript/ffi"
@@ -24,7 +24,7 @@ func (p *Page) showCallbackErrors() {
 			return nil
 		}
 		message := ffi.ValueMessage(err)
-		if err.Get("name").String() == "PythonError" || strings.Contains(message, "borrowed proxy was automatically destroyed") {
+		if err.Get("name").String() == "PythonError" || hints.BorrowedProxy(message) {
 			p.report(p.callbackType(err), runtime.CleanTraceback(message))
 		}
 		return nil

@@ -167,7 +167,7 @@ func (x *xworker) start() {
 		x.page.report(x.spec.typ, args[0].String())
 		return nil
 	})
-	x.page.host.Call("runHooks", "onWorker", []any{nil, x.worker}, false, report)
+	runtime.Hooks{Host: x.page.host, Args: js.ValueOf([]any{nil, x.worker}), Report: report.Value}.Run("onWorker", false)
 	x.ch = channel.NewPage(glue, x.page.host.Get("exports"), x.sync)
 	if x.transport == channel.TransportServiceWorker {
 		x.ch.UseServiceWorker(x.spec.serviceWorker, x.spec.id+"-"+js.Global().Get("crypto").Call("randomUUID").String())
