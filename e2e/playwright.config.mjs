@@ -2,8 +2,11 @@
 import { defineConfig } from "@playwright/test";
 import { CHROMIUM, CHROMIUM_ARGS } from "./chromium.mjs";
 
-export const PORT = 8123;
-export const PLAIN_PORT = 8124;
+// E2E_PORT moves both servers (PORT and PORT + 1), so two checkouts can run
+// their specs at once.
+export const PORT = Number(process.env.E2E_PORT ?? 8123);
+export const PLAIN_PORT = PORT + 1;
+export const ORIGIN = `http://127.0.0.1:${PORT}`;
 const MOUNTS = [
   "-root pages",
   "-mount /dist/=../dist",
@@ -22,7 +25,7 @@ export default defineConfig({
   retries: 0,
   reporter: [["list"]],
   use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
+    baseURL: ORIGIN,
     launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS },
   },
   webServer: [

@@ -1,5 +1,6 @@
 import { test, expect } from "@playwright/test";
 import { open, allDone, errors, expectNoErrors } from "./helpers.mjs";
+import { ORIGIN } from "../playwright.config.mjs";
 
 const valid = ["attr-json", "attr-toml", "attr-json-url", "attr-toml-url", "same-attrs", "element-toml", "element-src", "element-json", "element-parser", "attr-parser", "worker-parser"];
 for (const name of valid) {
@@ -16,7 +17,7 @@ const broken = {
   ambiguous: "(PY0409): Ambiguous mpy-config VS config attribute",
   different: "(PY0409): Unable to use different configs on main",
   "bad-url": "(PY1000): Invalid URL: ./config/basic.yaml",
-  "missing-url": "(PY0404): Fetching from URL http://127.0.0.1:8123/config/missing.json failed with error 404 (Not Found). Are your filename and path correct?",
+  "missing-url": `(PY0404): Fetching from URL ${ORIGIN}/config/missing.json failed with error 404 (Not Found). Are your filename and path correct?`,
 };
 for (const [name, message] of Object.entries(broken)) {
   test(`config ${name} is one clear error and nothing of that type runs`, async ({ page }) => {
@@ -32,7 +33,7 @@ test("a config-parser module that cannot be imported is one clear error naming i
   await allDone(page);
   const [message, ...rest] = await errors(page);
   expect(rest).toEqual([]);
-  expect(message).toMatch(/^\(PY1000\): Invalid TOML\nconfig-parser http:\/\/127\.0\.0\.1:8123\/config\/no-parser\.js: /);
+  expect(message.startsWith(`(PY1000): Invalid TOML\nconfig-parser ${ORIGIN}/config/no-parser.js: `)).toBe(true);
   await expect(page.locator("body")).not.toHaveAttribute("data-ran", "yes");
 });
 
@@ -61,7 +62,7 @@ test("interpreter URL in a config file resolves against that file", async ({ pag
   await allDone(page);
   await expectNoErrors(page, log);
   await expect(page.locator("body")).toHaveAttribute("data-checked", "yes");
-  expect(log.requests).toContain("http://127.0.0.1:8123/alt-mpy/micropython.mjs");
+  expect(log.requests).toContain(`${ORIGIN}/alt-mpy/micropython.mjs`);
   expect(log.requests.some((u) => u.includes("/dist/micropython/"))).toBe(false);
 });
 
@@ -94,7 +95,7 @@ test("an interpreter that cannot load is one clear error, and all-done still fir
   await allDone(page);
   const [message, ...rest] = await errors(page);
   expect(rest).toEqual([]);
-  expect(message).toContain("loading MicroPython from http://127.0.0.1:8123/nowhere/micropython.mjs");
+  expect(message).toContain(`loading MicroPython from ${ORIGIN}/nowhere/micropython.mjs`);
   await expect(page.locator("body")).not.toHaveAttribute("data-ran", "yes");
 });
 

@@ -2,8 +2,8 @@
 // other config keys, with locally served fixtures only.
 import { test, expect } from "@playwright/test";
 import { open, allDone, errors, expectNoErrors } from "./helpers.mjs";
+import { ORIGIN } from "../playwright.config.mjs";
 
-const ORIGIN = "http://127.0.0.1:8123";
 
 // Serve a public URL prefix from a local folder: no test reaches the internet.
 async function serveFrom(page, prefix, localPrefix) {
@@ -203,7 +203,7 @@ test("py: packages_cache keeps the micropip install for the next visit", async (
   expect(await twoVisits(page, "pyodide-index")).toEqual([true, false]);
   // PyScript's layout: IDBMap/<indexURL>@<version>, store "entries".
   const names = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
-  expect(names).toContain("IDBMap/http://127.0.0.1:8123/dist/pyodide@314.0.7");
+  expect(names).toContain(`IDBMap/${ORIGIN}/dist/pyodide@314.0.7`);
 });
 
 test("py: packages_cache = 'never' installs through micropip every time", async ({ page }) => {

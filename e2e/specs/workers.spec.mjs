@@ -2,8 +2,8 @@
 // Every test runs for MicroPython and for Pyodide.
 import { test, expect } from "@playwright/test";
 import { open, allDone, events, errors, expectNoErrors } from "./helpers.mjs";
+import { ORIGIN } from "../playwright.config.mjs";
 
-const ORIGIN = "http://127.0.0.1:8123";
 const stats = (page) => page.evaluate(() => globalThis[Symbol.for("gopyscript")].host.stats());
 const data = (page) => page.evaluate(() => ({ ...document.body.dataset }));
 
