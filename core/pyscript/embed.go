@@ -2,11 +2,6 @@
 // writes into each interpreter once.
 package pyscript
 
-import "embed"
-
-//go:embed pyscript/*.py
-var sources embed.FS
-
 // File is one file of the package, with its path relative to the
 // interpreter's working directory.
 type File struct {
@@ -18,14 +13,14 @@ type File struct {
 // folder sorted; fs.WalkDir would sort again with a sort of its own that
 // costs core.wasm ~20 KiB of code).
 func Files() []File {
-	entries, err := sources.ReadDir("pyscript")
+	entries, err := sources.ReadDir(root)
 	if err != nil {
 		panic("pyscript: embedded files unreadable: " + err.Error())
 	}
 	files := make([]File, 0, len(entries))
 	for _, e := range entries {
 		path := "pyscript/" + e.Name()
-		src, err := sources.ReadFile(path)
+		src, err := sources.ReadFile(root + "/" + e.Name())
 		if err != nil {
 			panic("pyscript: embedded files unreadable: " + err.Error())
 		}

@@ -1,0 +1,90 @@
+// Command bundle writes the browser files of dist/ from bootstrap/ with
+// esbuild's Go API: each file minified (whitespace, syntax and local names;
+// every export, import and property name kept) with an external source map,
+// so the browser's tools still show the sources. A file's imports of
+// ./lib/… are bundled into it; imports of its siblings (./core.js …) stay
+// imports, since those are dist/ files of their own that the page may
+// already have loaded. Pages download core.js and wasm_exec.js before
+// anything runs, so their bytes are boot time.
+//
+// Usage:
+//
+//	go run ./cmd/bundle -out DIR FILE.js...
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/evanw/esbuild/pkg/api"
+)
+
+func main() {
+	out := flag.String("out", "", "`directory` to write the minified files and their .map into")
+	flag.Parse()
+	if err := run(*out, flag.Args()); err != nil {
+		fmt.Fprintln(os.Stderr, "bundle:", err)
+		os.Exit(1)
+	}
+}
+
+// siblings keeps an entry's `import … from "./name.js"` an import: name.js
+// is a file of dist/ of its own. Imports made inside lib/ are bundled.
+func siblings(files []string) api.Plugin {
+	dirs := map[string]bool{}
+	for _, f := range files {
+		if abs, err := filepath.Abs(f); err == nil {
+			dirs[filepath.Dir(abs)] = true
+		}
+	}
+	return api.Plugin{
+		Name: "siblings",
+		Setup: func(build api.PluginBuild) {
+			build.OnResolve(api.OnResolveOptions{Filter: `^\./[^/]+\.js$`}, func(args api.OnResolveArgs) (api.OnResolveResult, error) {
+				if args.Kind == api.ResolveEntryPoint || !dirs[args.ResolveDir] {
+					return api.OnResolveResult{}, nil
+				}
+				return api.OnResolveResult{Path: args.Path, External: true}, nil
+			})
+		},
+	}
+}
+
+func run(out string, files []string) error {
+	if out == "" || len(files) == 0 {
+		return errors.New("usage: bundle -out DIR FILE.js...")
+	}
+	result := api.Build(api.BuildOptions{
+		EntryPoints:       files,
+		Outdir:            out,
+		EntryNames:        "[name]",
+		Bundle:            true,
+		Format:            api.FormatESModule,
+		Platform:          api.PlatformBrowser,
+		Target:            api.ES2022,
+		MinifyWhitespace:  true,
+		MinifySyntax:      true,
+		MinifyIdentifiers: true,
+		Sourcemap:         api.SourceMapLinked,
+		SourcesContent:    api.SourcesContentInclude,
+		LegalComments:     api.LegalCommentsNone,
+		Plugins:           []api.Plugin{siblings(files)},
+		Write:             true,
+		LogLevel:          api.LogLevelSilent,
+	})
+	if len(result.Errors) > 0 {
+		msgs := make([]string, len(result.Errors))
+		for i, m := range result.Errors {
+			msgs[i] = m.Text
+			if l := m.Location; l != nil {
+				msgs[i] = fmt.Sprintf("%s:%d:%d: %s", l.File, l.Line, l.Column, m.Text)
+			}
+		}
+		return errors.New(strings.Join(msgs, "; "))
+	}
+	return nil
+}
