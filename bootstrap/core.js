@@ -3,6 +3,10 @@
 // once (and the interpreter, when the page tells which), runs it with Go's
 // wasm_exec.js and re-exports what the Go core gives.
 // Every URL is resolved against this module, so dist/ works from any base.
+import { registerPolyscript } from "./lib/polyscript.js";
+
+export { registerPolyscript };
+
 const KEY = Symbol.for("gopyscript");
 const here = (path) => new URL(path, import.meta.url).href;
 
@@ -113,6 +117,7 @@ const start = async (shared) => {
     import: (url) => import(url),
     key: objectKey,
     storage: openStorage,
+    polyscript: registerPolyscript,
     fs: fileSystems((fs, ...folder) => fs.grant(...folder)),
     // A worker's pyscript.fs asks the page for a folder: granted once the
     // handle is stored where the worker reads it.

@@ -12,19 +12,9 @@
 // The Python package reads stores through openMap (an in-memory snapshot,
 // writes queued in order, sync() to await them).
 
-export const request = (r) =>
-  new Promise((resolve, reject) => {
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error);
-  });
+import { openDatabase, request } from "./lib/idb.js";
 
-export const openDatabase = (name) => {
-  const opening = indexedDB.open(`IDBMap/${name}`);
-  opening.onupgradeneeded = () => {
-    if (!opening.result.objectStoreNames.contains("entries")) opening.result.createObjectStore("entries");
-  };
-  return request(opening);
-};
+export { openDatabase, request } from "./lib/idb.js";
 
 // openMap(name): the store's entries, read once; writes change them at once
 // and reach IndexedDB in call order. sync() resolves once the writes made so

@@ -8,7 +8,7 @@
 // {module, init, start} (the script and the channel). Every later message
 // is the page's own xworker.postMessage, for Python.
 import "./wasm_exec.js";
-import { fileSystems, goCrash, hookCode, interpreterLoader, makeWrap, objectKey, openStorage, runHooks } from "./core.js";
+import { fileSystems, goCrash, hookCode, interpreterLoader, makeWrap, objectKey, openStorage, registerPolyscript, runHooks } from "./core.js";
 import * as glue from "./channel.js";
 
 const KEY = Symbol.for("gopyscript");
@@ -95,6 +95,7 @@ const host = {
   import: (url) => import(url),
   key: objectKey,
   storage: openStorage,
+  polyscript: registerPolyscript,
   // Pickers and permission prompts are the page's: it stores the handle,
   // this thread reads it.
   fs: fileSystems(async (fs, path, key, id, mode, root) => {

@@ -90,6 +90,7 @@ func inlineCode(el js.Value, t script.Type) string {
 // await, as in PyScript; done fires when it settles.
 func (r *runner) execute(it *item, targetID, code string, done func()) {
 	r.rt.Module.Set("target", targetID)
+	r.rt.Module.Set("script", it.el) // polyscript.currentScript
 	setCurrentScript(it.el)
 	finish := func(err error) {
 		if err != nil {

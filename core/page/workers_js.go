@@ -312,6 +312,14 @@ func (x *xworker) runtimeCall(name string, args []js.Value) js.Value {
 	switch name {
 	case "target":
 		return js.ValueOf(x.targetID())
+	case "script": // polyscript.currentScript: the worker's element, null for PyWorker
+		if x.spec.el.Truthy() {
+			return x.spec.el
+		}
+		return js.Null()
+	case "evaluate": // polyscript.ffi.evaluate(source, args…): the function runs on the page
+		fn := js.Global().Call("Function", "return ("+args[0].String()+")").Invoke()
+		return fn.Invoke(anys(args[1:])...)
 	case "import":
 		return x.page.host.Call("importAll", anys(args)...)
 	case "module": // a js_modules.main entry: url, css

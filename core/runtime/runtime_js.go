@@ -10,6 +10,8 @@ import (
 
 	"github.com/gopyscript/gopyscript/core/interp"
 	"github.com/gopyscript/gopyscript/core/script"
+	"github.com/gopyscript/gopyscript/ffi"
+	"github.com/hack-pad/safejs"
 )
 
 // Runtime is one interpreter and everything set up in it.
@@ -22,8 +24,9 @@ type Runtime struct {
 	Worker bool
 	// Loader is the JS host object with load(type, url, options),
 	// import(url), importAll(...urls), key(object) (a number per object)
-	// storage(name) (an IndexedDB store, see dist/storage.js) and
-	// fs(interpreter) (pyscript.fs's mount, unmount, revoke, see dist/fs.js).
+	// storage(name) (an IndexedDB store, see dist/storage.js),
+	// fs(interpreter) (pyscript.fs's mount, unmount, revoke, see dist/fs.js)
+	// and polyscript(module, interpreter) (registers `polyscript`).
 	Loader js.Value
 	// Progress reports a loading step ("Loading files" …).
 	Progress func(message string)
@@ -71,6 +74,10 @@ func (rt *Runtime) Prepare() error {
 	}
 	if err := rt.setup(p); err != nil {
 		return err
+	}
+	// PyScript's `polyscript` module, from what `_pyscript` now holds.
+	if _, err := safejs.Safe(rt.Loader).Call("polyscript", rt.Module, in.Value()); err != nil {
+		return Error("GoPyScript could not register the polyscript module: " + ffi.Message(err))
 	}
 	rt.Progress("Loaded " + name)
 	return nil

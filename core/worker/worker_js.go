@@ -108,12 +108,6 @@ func (w *worker) run() {
 	if signals := w.init.Get("interrupt"); signals.Truthy() {
 		w.rt.Interp.Value().Call("setInterruptBuffer", signals) // the page's xworker.interrupt()
 	}
-	polyscript := js.Global().Get("Object").New()
-	polyscript.Set("xworker", w.host.Get("xworker"))
-	if err := w.rt.Interp.RegisterJSModule("polyscript", polyscript); err != nil {
-		w.fail(err.Error(), true)
-		return
-	}
 	w.ch.Interpreter(w.host.Get("keep"), w.host.Get("drop"), w.host.Get("toJs"))
 	code := w.init.Get("code").String()
 	if src := w.init.Get("src"); src.Truthy() {

@@ -27,6 +27,7 @@ TEST_MODULES = [
     "test_websocket",
     "test_media",
     "test_packages",
+    "test_polyscript",
 ]
 
 # Folder (relative to the interpreter's working directory) for the copies.

@@ -4,9 +4,16 @@
 import { test, expect } from "@playwright/test";
 import { open, errors } from "./helpers.mjs";
 
+const MIP_INDEX = "https://micropython.org/pi/v2/";
+
 for (const page_ of ["mpy", "py", "mpy-worker", "py-worker"]) {
   test(`pyscript package tests pass in ${page_}`, async ({ page }) => {
     test.setTimeout(240_000);
+    // polyscript.lazy_py_modules installs from the test's own mip index.
+    await page.context().route(`${MIP_INDEX}**`, async (route) => {
+      const local = await page.request.get(`/fixtures/mip-index/${route.request().url().slice(MIP_INDEX.length)}`);
+      await route.fulfill({ status: local.status(), body: await local.body(), headers: { "access-control-allow-origin": "*" } });
+    });
     await open(page, `/python/${page_}.html`);
     await page.waitForSelector("html.tests-done", { timeout: 230_000 });
     const result = JSON.parse(await page.locator("#result").textContent());
@@ -16,6 +23,7 @@ for (const page_ of ["mpy", "py", "mpy-worker", "py-worker"]) {
     expect(result.passed).toContain("test_flatted.test_a_cycle_refers_to_its_entry");
     expect(result.passed).toContain("test_web.test_the_same_node_gives_the_same_wrapper");
     expect(result.passed).toContain("test_fs.test_a_mounted_folder_is_read_and_its_changes_reach_the_device_on_sync");
+    expect(result.passed).toContain("test_polyscript.test_xworker_runs_python_that_calls_back_and_answers");
     expect(await errors(page)).toEqual([]);
   });
 }
