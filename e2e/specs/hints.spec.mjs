@@ -26,6 +26,23 @@ for (const type of ["mpy", "py"])
     });
   }
 
+// A module the core itself provides is never a package to install.
+for (const type of ["mpy", "py"])
+  for (const worker of [false, true]) {
+    const where = `${type}${worker ? " in a worker" : " on the main thread"}`;
+    test(`${where}: an import the core's own modules cannot satisfy says what they provide`, async ({ page }) => {
+      for (const [name, says] of [
+        ["core-submodule", 'Hint: "pyscript.nothing_here" is not part of the "pyscript" module that GoPyScript itself provides'],
+        ["polyscript-name", worker ? 'has no "XWorker" here. On the page it has XWorker' : 'has no "xworker" here. On the page it has XWorker'],
+      ]) {
+        await open(page, `/hints.html?case=${name}&type=${type}${worker ? "&worker" : ""}`);
+        const shown = await oneError(page);
+        expect(shown).toContain(says);
+        expect(shown).not.toContain("packages =");
+      }
+    });
+  }
+
 for (const type of ["mpy", "py"])
   test(`${type}: SharedArrayBuffer on a page that is not cross-origin isolated says how to isolate it`, async ({ page }) => {
     await open(page, `http://127.0.0.1:${PLAIN_PORT}/hints.html?case=sab&type=${type}`);
