@@ -357,11 +357,13 @@ const startWorkers = (host, wasm) => {
   wasm.then((module) => early.forEach((worker) => worker.postMessage({ module })), () => {});
 };
 
-// A worker running worker.js; through a Blob URL when it must go through
-// the service worker that controls this page: a Blob worker belongs to the
-// page, while worker.js's own URL may be outside that worker's scope.
+// A worker running worker.js; through a Blob URL that imports it when the
+// page's own origin must own the worker: a worker going through the service
+// worker that controls the page (worker.js's URL may be outside its
+// scope), and any worker of a core served from another origin (a CDN),
+// whose worker.js the browser refuses to start directly.
 export const newWorker = (host, viaServiceWorker, name) => {
-  const url = viaServiceWorker
+  const url = viaServiceWorker || new URL(host.workerURL).origin !== location.origin
     ? URL.createObjectURL(new Blob([`import ${JSON.stringify(host.workerURL)};`], { type: "text/javascript" }))
     : host.workerURL;
   return new Worker(url, { type: "module", name });

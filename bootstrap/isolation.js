@@ -31,6 +31,17 @@ const register = async (url) => {
   );
 };
 
+// Why a service worker at url cannot serve this page at all: browsers
+// register service workers only from the page's own origin (a core served
+// from a CDN cannot bring its own).
+const foreign = (url, file) => {
+  const { origin } = new URL(url);
+  return origin === location.origin
+    ? ""
+    : `comes from ${origin}, and a service worker must come from this page's origin (${location.origin}): ` +
+        `copy dist/${file} next to the page and name that copy instead (${file === "coi-sw.js" ? 'data-coi-sw="./coi-sw.js"' : 'service-worker="./service-worker.js"'}).`;
+};
+
 const unregistered = (error) =>
   `could not be registered: ${error.message} It must come from this page's origin, from the page's folder or above`;
 
@@ -46,6 +57,8 @@ export const isolate = async (url) => {
     "`pyscript.sync` calls return awaitables and `input()` does not work. The other fix is to serve the page with the headers " +
     "`Cross-Origin-Opener-Policy: same-origin` and `Cross-Origin-Embedder-Policy: require-corp`.";
   if (!navigator.serviceWorker) return problem("this browser gives the page no service workers (they need HTTPS or localhost, and may be turned off).");
+  const elsewhere = foreign(url, "coi-sw.js");
+  if (elsewhere) return problem(`it ${elsewhere}`);
   // Whether this page was loaded through that worker: clients.claim() makes
   // it the controller at once, but the headers came with the document.
   const loadedUnder = navigator.serviceWorker.controller?.scriptURL === url;
@@ -73,6 +86,8 @@ export const adopt = async (url) => {
   const reloaded = takeFlag(key);
   const problem = (why) =>
     `GoPyScript: the service worker ${url} (service-worker attribute) ${why} Workers on this page cannot reach it synchronously.`;
+  const elsewhere = foreign(url, "service-worker.js");
+  if (elsewhere) return problem(elsewhere);
   try {
     await register(url);
   } catch (error) {

@@ -2,11 +2,14 @@
 import { defineConfig } from "@playwright/test";
 import { CHROMIUM, CHROMIUM_ARGS } from "./chromium.mjs";
 
-// E2E_PORT moves both servers (PORT and PORT + 1), so two checkouts can run
-// their specs at once.
+// E2E_PORT moves the servers (PORT, PORT + 1 and PORT + 2), so two
+// checkouts can run their specs at once.
 export const PORT = Number(process.env.E2E_PORT ?? 8123);
 export const PLAIN_PORT = PORT + 1;
 export const ORIGIN = `http://127.0.0.1:${PORT}`;
+// dist/ served as a public CDN serves it: another origin, with
+// Access-Control-Allow-Origin: *, no isolation headers.
+export const CDN_PORT = PORT + 2;
 const MOUNTS = [
   "-root pages",
   "-mount /dist/=../dist",
@@ -40,6 +43,12 @@ export default defineConfig({
     {
       command: `go run ../cmd/devserver -addr 127.0.0.1:${PLAIN_PORT} -no-coi ${MOUNTS}`,
       url: `http://127.0.0.1:${PLAIN_PORT}/dist/core.js`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+    {
+      command: `go run ../cmd/devserver -addr 127.0.0.1:${CDN_PORT} -no-coi -cors -root ../dist -mount /dist/=../dist`,
+      url: `http://127.0.0.1:${CDN_PORT}/dist/core.js`,
       reuseExistingServer: false,
       timeout: 120_000,
     },

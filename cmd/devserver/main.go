@@ -4,7 +4,7 @@
 //
 // Usage:
 //
-//	go run ./cmd/devserver [-addr 127.0.0.1:8000] [-root DIR] [-mount /prefix/=DIR ...] [-no-coi] [-v]
+//	go run ./cmd/devserver [-addr 127.0.0.1:8000] [-root DIR] [-mount /prefix/=DIR ...] [-no-coi] [-cors] [-v]
 package main
 
 import (
@@ -44,6 +44,7 @@ type config struct {
 	root    string // absolute
 	mounts  []mount
 	noCOI   bool
+	cors    bool
 	verbose bool
 }
 
@@ -84,6 +85,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	flags.StringVar(&cfg.root, "root", ".", "`directory` served at /")
 	flags.Var(&mounts, "mount", "serve DIR at /prefix/, as `/prefix/=DIR` (repeatable; longest prefix wins)")
 	flags.BoolVar(&cfg.noCOI, "no-coi", false, "omit the COOP/COEP cross-origin isolation headers")
+	flags.BoolVar(&cfg.cors, "cors", false, "send Access-Control-Allow-Origin: * (serve dist/ as a public CDN does, for pages on other origins)")
 	flags.BoolVar(&cfg.verbose, "v", false, "log each request to stderr")
 	if err := flags.Parse(args); err != nil {
 		return config{}, err
@@ -129,7 +131,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	var h http.Handler = newHandler(cfg.root, cfg.mounts, !cfg.noCOI)
+	files := newHandler(cfg.root, cfg.mounts, !cfg.noCOI)
+	files.cors = cfg.cors
+	var h http.Handler = files
 	if cfg.verbose {
 		h = logRequests(h, log.New(stderr, "", log.LstdFlags))
 	}

@@ -121,10 +121,11 @@ func TestParseFlags(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, config{addr: "127.0.0.1:8000", root: wd}, cfg)
 
-	cfg, err = parseFlags([]string{"-mount", "dist=.", "-mount", "/a/b/=..", "-no-coi", "-v"}, io.Discard)
+	cfg, err = parseFlags([]string{"-mount", "dist=.", "-mount", "/a/b/=..", "-no-coi", "-cors", "-v"}, io.Discard)
 	require.NoError(t, err)
 	assert.Equal(t, []mount{{"/dist/", wd}, {"/a/b/", filepath.Dir(wd)}}, cfg.mounts)
 	assert.True(t, cfg.noCOI)
+	assert.True(t, cfg.cors)
 	assert.True(t, cfg.verbose)
 }
 

@@ -24,6 +24,7 @@ type handler struct {
 	root   string
 	mounts []mount // longest prefix first, so the first match wins
 	coi    bool
+	cors   bool // Access-Control-Allow-Origin: *, as public CDNs send
 }
 
 func newHandler(root string, mounts []mount, coi bool) *handler {
@@ -42,6 +43,9 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	// Lets isolated pages on other origins (another dev port) load our files.
 	hdr.Set("Cross-Origin-Resource-Policy", "cross-origin")
+	if h.cors {
+		hdr.Set("Access-Control-Allow-Origin", "*")
+	}
 	// Files change all the time during development: always revalidate,
 	// which the ETag/Last-Modified below turn into cheap 304s.
 	hdr.Set("Cache-Control", "no-cache")

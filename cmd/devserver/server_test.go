@@ -113,6 +113,16 @@ func TestNoCOIOmitsIsolationHeaders(t *testing.T) {
 	}
 }
 
+// A page on another origin may import modules and fetch files from a server
+// started with -cors, as from a public CDN; without it, it may not.
+func TestCORSLetsOtherOriginsReadTheFiles(t *testing.T) {
+	h := siteHandler(t.TempDir(), false).(*handler)
+	assert.Empty(t, do(h, http.MethodGet, "/").Header().Get("Access-Control-Allow-Origin"))
+	h.cors = true
+	assert.Equal(t, "*", do(h, http.MethodGet, "/").Header().Get("Access-Control-Allow-Origin"))
+	assert.Equal(t, "*", do(h, http.MethodGet, "/no-such-file").Header().Get("Access-Control-Allow-Origin"))
+}
+
 func TestIsolationServiceWorkerMayControlTheWholeOrigin(t *testing.T) {
 	h := siteHandler(newSite(t), false)
 	assert.Equal(t, "/", do(h, http.MethodGet, "/dist/coi-sw.js").Header().Get("Service-Worker-Allowed"))
