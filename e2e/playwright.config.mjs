@@ -19,6 +19,11 @@ const MOUNTS = [
   "-mount /pyscript/=node_modules/@pyscript/core/dist",
   "-mount /pyscript/micropython/=../dist/micropython",
   "-mount /coincident/=node_modules/coincident/dist",
+  "-mount /jquery/=node_modules/jquery/dist",
+  "-mount /jquery-ui/=node_modules/jquery-ui/dist",
+  // PyScript's offline mode loads ./pyscript/<interpreter>/ next to the page.
+  "-mount /apps/pyscript/micropython/=../dist/micropython",
+  "-mount /apps/pyscript/pyodide/=../dist/pyodide",
 ].join(" ");
 
 export default defineConfig({
