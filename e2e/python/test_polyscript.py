@@ -175,6 +175,16 @@ async def test_xworker_takes_config_as_a_dict_and_its_own_type():
     worker.terminate()
 
 
+async def test_xworker_async_option_allows_top_level_await():
+    if RUNNING_IN_WORKER:
+        return
+    messages = []
+    worker = polyscript.XWorker("./polyscript_async_worker.py", **{"async": True})
+    await _started(worker, [], messages)
+    assert "awaited at the top level" in messages
+    worker.terminate()
+
+
 async def test_workers_gives_a_named_workers_exports():
     if RUNNING_IN_WORKER:
         return
