@@ -3,6 +3,7 @@
 // once (and the interpreter, when the page tells which), runs it with Go's
 // wasm_exec.js and re-exports what the Go core gives.
 // Every URL is resolved against this module, so dist/ works from any base.
+import { eventAttributes } from "./lib/listeners.js";
 import { registerPolyscript } from "./lib/polyscript.js";
 
 export { registerPolyscript };
@@ -164,6 +165,7 @@ const start = async (shared) => {
       })),
   };
   const api = new Promise((resolve) => (host.ready = resolve));
+  host.attributesReady = eventAttributes((type, text) => host.stderr(type, text));
 
   // What Go will fetch and load first, started while the core compiles:
   // each main-thread script's src, the config files, the config's `files`

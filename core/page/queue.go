@@ -26,6 +26,13 @@ func (q *Queue[T]) Push(v T) {
 	}
 }
 
+// Empty says whether nothing waits in the queue now.
+func (q *Queue[T]) Empty() bool {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return len(q.items) == 0
+}
+
 // Pop waits for the oldest item.
 func (q *Queue[T]) Pop() T {
 	for {

@@ -29,3 +29,12 @@ func TestQueuePopWaitsForPush(t *testing.T) {
 	q.Push("late")
 	assert.Equal(t, "late", <-got)
 }
+
+func TestQueueEmpty(t *testing.T) {
+	q := NewQueue[int]()
+	assert.True(t, q.Empty())
+	q.Push(1)
+	assert.False(t, q.Empty())
+	q.Pop()
+	assert.True(t, q.Empty())
+}

@@ -22,6 +22,8 @@ type runner struct {
 	// failure is set when the type cannot run at all (bad config, interpreter
 	// that did not load); its scripts then only report done.
 	failure string
+	// attributesEnabled: event attributes call into this interpreter.
+	attributesEnabled bool
 }
 
 func newRunner(p *Page, t script.Type) *runner {
@@ -53,6 +55,17 @@ func (r *runner) loop() {
 	}
 	for {
 		r.process(r.queue.Pop())
+		r.enableEventAttributes()
+	}
+}
+
+// enableEventAttributes lets py-click="handler" attributes (mpy-…) call
+// into this interpreter, once the scripts found so far have started and
+// defined their handlers.
+func (r *runner) enableEventAttributes() {
+	if !r.attributesEnabled && r.failure == "" && r.queue.Empty() {
+		r.attributesEnabled = true
+		r.page.host.Call("attributesReady", string(r.typ), r.wrap)
 	}
 }
 
