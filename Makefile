@@ -11,24 +11,34 @@ TMP ?= $(or $(TMPDIR),/tmp)
 # Packages whose browser glue is tested under node (GOOS=js, no DOM).
 WASM_TEST_PKGS := ./ffi/... ./core/... ./events/...
 
-.PHONY: all dist fixtures serve test unit wasm-test fuzz-short fuzz e2e bench size tools clean
+.PHONY: all dist fixtures serve test unit wasm-test fuzz-short fuzz e2e cross bench size tools cross-tools clean
 
 all: dist
 
 # --- machine set-up -------------------------------------------------------
-# npm packages come pinned from package-lock.json; Debian tools from apt.
+# npm packages come pinned from package-lock.json (puppeteer-core never
+# downloads a browser; the variable says so to anything that might); Debian
+# tools from apt.
 e2e/node_modules/.installed: e2e/package.json e2e/package-lock.json
-	cd e2e && npm ci --no-audit --no-fund
+	cd e2e && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
 	touch $@
 
-tools:
-	@need=""; \
-	command -v brotli >/dev/null || need="$$need brotli"; \
-	[ -x /usr/bin/chromium ] || need="$$need chromium"; \
+# apt_need installs, as root, the package of each FILE=PACKAGE whose file is
+# missing.
+apt_need = need=""; \
+	for pair in $(1); do [ -e "$${pair%%=*}" ] || need="$$need $${pair\#*=}"; done; \
 	if [ -n "$$need" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$need; \
 	  else echo "please install:$$need (Debian packages)"; exit 1; fi; \
 	fi
+
+tools:
+	@$(call apt_need,/usr/bin/brotli=brotli /usr/bin/chromium=chromium)
+
+# The cross-engine layer's browsers: WebKitWebDriver's package brings
+# WebKitGTK and its MiniBrowser; Xvfb gives MiniBrowser a display.
+cross-tools:
+	@$(call apt_need,/usr/bin/firefox-esr=firefox-esr /usr/bin/WebKitWebDriver=webkit2gtk-driver /usr/bin/Xvfb=xvfb)
 
 # --- dist/ ----------------------------------------------------------------
 dist: dist/.built
@@ -74,7 +84,7 @@ serve: dist
 	go run ./cmd/devserver -addr $(ADDR) -root examples -mount /dist/=dist
 
 # --- tests ----------------------------------------------------------------
-test: unit wasm-test fuzz-short e2e
+test: unit wasm-test fuzz-short e2e cross
 
 unit:
 	gofmt -l $$(find . -name '*.go' -not -path './e2e/node_modules/*') | (! grep .) || (echo "gofmt needed"; exit 1)
@@ -95,6 +105,12 @@ e2e/pages/fixtures/.built: e2e/fixtures/main.go e2e/node_modules/.installed
 
 e2e: dist fixtures
 	cd e2e && npx playwright test
+
+# A smoke page per feature area in Firefox ESR and WebKitGTK (e2e/cross/).
+# CROSS_PORT moves its servers (8202 and up), CROSS_ENGINES and CROSS_CASES
+# pick engines and cases.
+cross: dist cross-tools
+	cd e2e && node cross/run.mjs
 
 # Each fuzz target runs a fixed number of executions in `make test`: a time
 # budget (-fuzztime 10s) races Go 1.26's fuzz coordinator at the deadline and
