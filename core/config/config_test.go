@@ -218,6 +218,17 @@ func TestLoad(t *testing.T) {
 	}
 }
 
+func TestLoadResolvesAgainstTheBaseOfContentReadElsewhere(t *testing.T) {
+	cfg, err := Load(Selection{Config: `{"files": {"./data.csv": ""}}`, Base: "https://h/cfg/pyscript.toml"},
+		"https://h/app/index.html", nil, stdJSON, nil)
+	require.NoError(t, err)
+	assert.Equal(t, "https://h/cfg/pyscript.toml", cfg.ConfigURL)
+	files, err := cfg.Files("https://h/app/index.html")
+	require.NoError(t, err)
+	require.Len(t, files, 1)
+	assert.Equal(t, "https://h/cfg/data.csv", files[0].URL)
+}
+
 func TestLoadWithoutFetcher(t *testing.T) {
 	_, err := Load(Selection{Config: "c.toml"}, "https://h/", nil, stdJSON, nil)
 	require.EqualError(t, err, "(PY1000): Unable to fetch https://h/c.toml")

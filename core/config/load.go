@@ -17,7 +17,7 @@ func Load(sel Selection, pageURL string, fetch Fetcher, parseJSON JSONParser, pa
 	if err != nil {
 		return Config{}, err
 	}
-	var cfg Config
+	cfg := Config{ConfigURL: sel.Base}
 	text := d.Text
 	if d.URL != "" {
 		abs, err := Resolve(d.URL, pageURL)

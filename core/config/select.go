@@ -22,6 +22,10 @@ type Selection struct {
 	// config (from the chosen element, or from the script whose config
 	// attribute was chosen), "" for ours.
 	Parser string
+	// Base is the URL of the file Config was read from when Config holds
+	// that file's content already parsed (the page's config handed to a
+	// worker): its relative URLs resolve against Base. "" otherwise.
+	Base string
 }
 
 // Select picks the config source for one interpreter type ("py" or "mpy").

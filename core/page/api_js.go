@@ -50,7 +50,7 @@ func (p *Page) workerFromOptions(t script.Type, url, options js.Value) (*xworker
 	if err != nil {
 		return nil, err
 	}
-	spec := workerSpec{typ: t, src: src, id: p.nextWorkerID(t)}
+	spec := workerSpec{typ: t, src: src} // no element: no id, as in PyScript
 	if options.Type() == js.TypeObject {
 		switch cfg := options.Get("config"); cfg.Type() {
 		case js.TypeString:

@@ -22,10 +22,21 @@ func (p *Page) loadConfigs() map[script.Type]*runtime.Config {
 		}
 		if c.Err != nil {
 			notify(c.Err.Error())
+		} else {
+			// Kept before the page's runtime merges remote packages into it.
+			p.shared[t] = sharedConfig{values: c.OrderedJS(), url: c.ConfigURL}
 		}
 		out[t] = c
 	}
 	return out
+}
+
+// sharedConfig is a type's page config as a worker script without its own
+// inherits it: parsed on the page, as in PyScript, where a config-parser
+// module may use the page's document.
+type sharedConfig struct {
+	values js.Value // a JS object, keys in written order
+	url    string   // the config file's URL, "" for inline config
 }
 
 // selectConfig picks the type's config source among the page's elements

@@ -4,6 +4,7 @@ import (
 	"sync"
 	"syscall/js"
 
+	"github.com/gopyscript/gopyscript/core/config"
 	"github.com/gopyscript/gopyscript/core/runtime"
 	"github.com/gopyscript/gopyscript/core/script"
 	"github.com/gopyscript/gopyscript/events"
@@ -16,7 +17,8 @@ type Page struct {
 	host    js.Value
 	doc     js.Value
 	configs map[script.Type]*runtime.Config
-	defined map[script.Type]js.Value // whenDefined promise resolvers
+	shared  map[script.Type]sharedConfig // configs a worker script inherits
+	defined map[script.Type]js.Value     // whenDefined promise resolvers
 
 	mu       sync.Mutex
 	ids      script.IDs
@@ -53,6 +55,7 @@ func Start(host js.Value) {
 		doc:     js.Global().Get("document"),
 		runners: map[script.Type]*runner{},
 		defined: map[script.Type]js.Value{},
+		shared:  map[script.Type]sharedConfig{},
 		handled: js.Global().Get("WeakSet").New(),
 		named:   map[string]js.Value{},
 		workers: map[*xworker]bool{},
@@ -94,9 +97,7 @@ func Start(host js.Value) {
 		keys[i] = items[i].seq
 	}
 	p.allDone = events.NewAllDoneTracker(keys, events.DispatchAllDone)
-	for _, it := range items {
-		p.enqueue(it)
-	}
+	p.enqueue(items, true)
 	p.allDone.Start()
 	p.observe()
 	host.Call("ready", p.exports())
@@ -152,13 +153,42 @@ func (p *Page) newItem(el js.Value) *item {
 	return it
 }
 
-// enqueue hands the item to its type's runner, starting that runner (and
-// so its interpreter) on the first script of the type.
-func (p *Page) enqueue(it *item) {
-	if it.worker {
-		p.startScriptWorker(it)
-		return
+// enqueue hands items found together to their types' runners, and starts
+// their workers in the order PyScript numbers them (firstScan: the page's
+// scripts when the core starts).
+func (p *Page) enqueue(items []*item, firstScan bool) {
+	var workers []*item
+	var kinds []workerKind
+	for _, it := range items {
+		if it.worker {
+			workers = append(workers, it)
+			kinds = append(kinds, workerKind{typ: it.typ, wait: p.numberWait(it)})
+		} else {
+			p.run(it)
+		}
 	}
+	for _, i := range workerOrder(kinds, firstScan) {
+		p.startScriptWorker(workers[i])
+	}
+}
+
+// numberWait is how long PyScript waits before numbering this worker script.
+func (p *Page) numberWait(it *item) numberWait {
+	if it.el.Call("hasAttribute", "terminal").Bool() {
+		return loadWait
+	}
+	if _, named := p.configs[it.typ].Values["interpreter"]; named {
+		return noWait
+	}
+	if d, err := config.Detect(attr(it.el, "config"), ""); err == nil && d.URL != "" {
+		return loadWait
+	}
+	return oneTick
+}
+
+// run hands the item to its type's runner, starting that runner (and so its
+// interpreter) on the first script of the type.
+func (p *Page) run(it *item) {
 	p.mu.Lock()
 	r, ok := p.runners[it.typ]
 	if !ok {
@@ -176,6 +206,7 @@ func (p *Page) enqueue(it *item) {
 func (p *Page) observe() {
 	p.observer = ffi.FuncOf("MutationObserver", func(_ js.Value, args []js.Value) any {
 		records := args[0]
+		var items []*item
 		for i := 0; i < records.Length(); i++ {
 			added := records.Index(i).Get("addedNodes")
 			for j := 0; j < added.Length(); j++ {
@@ -184,10 +215,11 @@ func (p *Page) observe() {
 					continue
 				}
 				for _, el := range p.find(node) {
-					p.enqueue(p.newItem(el))
+					items = append(items, p.newItem(el))
 				}
 			}
 		}
+		p.enqueue(items, false)
 		return nil
 	})
 	mo := js.Global().Get("MutationObserver").New(p.observer)

@@ -54,7 +54,7 @@ func (x *xworker) restart() js.Value {
 	if spec.el.Truthy() {
 		exposeWorker(spec.el, fresh.worker)
 	}
-	show("GoPyScript: the worker "+spec.id+" was restarted: its code runs again from the start, and what the old worker held is gone.",
+	show("GoPyScript: the worker "+spec.label()+" was restarted: its code runs again from the start, and what the old worker held is gone.",
 		"py-notice", noticeStyle, "warn")
 	return fresh.worker
 }

@@ -19,12 +19,15 @@ type workerSpec struct {
 	typ       script.Type
 	el        js.Value // the script element; undefined for PyWorker
 	seq       int      // the element's all-done key; 0 when not tracked
-	id        string   // py-w0 …: names the lazy target element
+	id        string   // py-w0 …: names the lazy target element; "" for PyWorker, as in PyScript
 	name      string   // the named-worker registry key, "" for none
 	code, src string   // inline code, or the absolute URL of the code
 	config    config.Selection
-	async     bool
-	version   string // PyWorker's `version` option: another interpreter
+	// parsed is the page's config, parsed on the page, for a worker script
+	// that inherits it (config.Base tells its file); undefined otherwise.
+	parsed  js.Value
+	async   bool
+	version string // PyWorker's `version` option: another interpreter
 	// serviceWorker is the absolute URL of the service-worker attribute
 	// (PyWorker's serviceWorker option): the way to the page when it is
 	// not cross-origin isolated. "" for none.
@@ -82,13 +85,13 @@ func (p *Page) spawn(spec workerSpec) *xworker {
 		x.worker = p.host.Call("takeWorker", spec.el) // started early by core.js, with the same choice
 	}
 	if !x.worker.Truthy() {
-		x.worker = p.host.Call("newWorker", x.transport == channel.TransportServiceWorker, spec.id)
+		x.worker = p.host.Call("newWorker", x.transport == channel.TransportServiceWorker, spec.label())
 	}
 	x.augment()
 	p.mu.Lock()
 	p.workers[x] = true
 	p.mu.Unlock()
-	ffi.Go("starting worker "+spec.id, x.start)
+	ffi.Go("starting worker "+spec.label(), x.start)
 	return x
 }
 
@@ -116,7 +119,7 @@ func (x *xworker) augment() {
 		return ffi.Promise("calling the worker export "+name, func() (any, error) {
 			<-x.opened
 			if x.ch == nil {
-				return nil, runtime.Error("the worker " + x.spec.id + " did not start")
+				return nil, runtime.Error("the worker " + x.spec.label() + " did not start")
 			}
 			return ffi.Await(x.ch.CallExport(name, params))
 		})
@@ -137,7 +140,7 @@ func (x *xworker) augment() {
 			if message.Type() != js.TypeString {
 				message = js.ValueOf("the worker could not be loaded")
 			}
-			x.page.report(x.spec.typ, "GoPyScript worker "+x.spec.id+": "+message.String())
+			x.page.report(x.spec.typ, "GoPyScript worker "+x.spec.label()+": "+message.String())
 			if !x.heard { // it never started: its script will not run
 				x.finish(message.String(), true)
 			}
@@ -170,7 +173,7 @@ func (x *xworker) start() {
 	runtime.Hooks{Host: x.page.host, Args: js.ValueOf([]any{nil, x.worker}), Report: report.Value}.Run("onWorker", false)
 	x.ch = channel.NewPage(glue, x.page.host.Get("exports"), x.sync)
 	if x.transport == channel.TransportServiceWorker {
-		x.ch.UseServiceWorker(x.spec.serviceWorker, x.spec.id+"-"+js.Global().Get("crypto").Call("randomUUID").String())
+		x.ch.UseServiceWorker(x.spec.serviceWorker, js.Global().Get("crypto").Call("randomUUID").String())
 	}
 	x.ch.Control = x.control
 	x.ch.Runtime = x.runtimeCall
@@ -179,7 +182,8 @@ func (x *xworker) start() {
 		"type":         string(x.spec.typ),
 		"code":         x.spec.code,
 		"src":          x.spec.src,
-		"config":       x.spec.config.Config,
+		"config":       x.configForWorker(),
+		"configURL":    x.spec.config.Base,
 		"configType":   x.spec.config.Type,
 		"configParser": x.spec.config.Parser,
 		"pageURL":      x.page.baseURL(),
@@ -194,6 +198,15 @@ func (x *xworker) start() {
 		x.post(params...)
 	}
 	x.early = nil
+}
+
+// configForWorker is the config the worker parses: the page's, already
+// parsed, or the text (or URL) as written.
+func (x *xworker) configForWorker() any {
+	if x.spec.parsed.Truthy() {
+		return x.spec.parsed
+	}
+	return x.spec.config.Config
 }
 
 // post is the Worker's own postMessage, which xworker.postMessage shadows.
@@ -388,9 +401,6 @@ func (x *xworker) targetID() string {
 	if el.Get("localName").String() != "script" {
 		el.Call("replaceChildren")
 		el.Get("style").Set("display", "block")
-		if el.Get("id").String() == "" {
-			el.Set("id", x.spec.id)
-		}
 		x.target = el
 		return x.spec.id
 	}
@@ -457,8 +467,9 @@ func (p *Page) startScriptWorker(it *item) {
 		code:  script.Dedent(text),
 		async: !script.IsSync(attr(el, "async"), el.Call("hasAttribute", "async").Bool()),
 	}
-	if spec.id == "" {
+	if spec.id == "" { // as in PyScript, the element takes the id
 		spec.id = p.nextWorkerID(it.typ)
+		el.Set("id", spec.id)
 	}
 	if src != "" {
 		abs, err := config.Resolve(src, p.baseURL())
@@ -476,9 +487,12 @@ func (p *Page) startScriptWorker(it *item) {
 		}
 		spec.serviceWorker = url
 	}
-	// As in PyScript: the worker's own config, else the page's.
+	// As in PyScript: the worker's own config, else the page's (a broken
+	// one is handed on as written, for the worker to say why too).
 	if own := attr(el, "config"); own != "" {
 		spec.config = config.Selection{Config: own, Parser: attr(el, "config-parser")}
+	} else if shared, ok := p.shared[it.typ]; ok {
+		spec.parsed, spec.config.Base = shared.values, shared.url
 	} else if chosen, err := p.selectConfig(it.typ); err == nil {
 		spec.config = chosen
 	}
@@ -498,11 +512,19 @@ func (p *Page) dropEarlyWorker(el js.Value) {
 }
 
 // nextWorkerID hands out PyScript's worker ids: py-w0, mpy-w1 … with one
-// counter across types.
+// counter across types (see workerOrder for the order).
 func (p *Page) nextWorkerID(t script.Type) string {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	id := string(t) + "-w" + strconv.Itoa(p.workerCount)
 	p.workerCount++
 	return id
+}
+
+// label is how messages name the worker: its id, else (a PyWorker) its file.
+func (s workerSpec) label() string {
+	if s.id != "" {
+		return s.id
+	}
+	return s.src
 }

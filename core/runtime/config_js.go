@@ -48,6 +48,22 @@ func (c *Config) PythonJSON(t script.Type) string {
 	return ffi.ToJSON(values)
 }
 
+// OrderedJS is the config's values as a JS object whose keys come in their
+// written order, so that JSON.stringify keeps it (files, js_modules).
+func (c *Config) OrderedJS() js.Value { return orderedJS(c.Values, c.Order) }
+
+func orderedJS(v any, order *config.Order) js.Value {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return js.ValueOf(v)
+	}
+	obj := js.Global().Get("Object").New()
+	for _, k := range order.KeysOf(m) {
+		obj.Set(k, orderedJS(m[k], order.Child(k)))
+	}
+	return obj
+}
+
 // moduleParser parses text with a config-parser module imported through
 // loader: its parse function, else its default export, sync or async. The
 // result crosses as JSON, so key order is kept as with ParseJSON.

@@ -252,3 +252,41 @@ async def test_when_with_event_instances():
     one.remove_listener(no_argument)
     one.trigger("c")
     assert plain == [1], plain
+
+
+async def test_when_stacked_on_one_function_fires_it_for_each():
+    one, two = Event(), Event()
+    results, no_argument, async_results = [], [], []
+
+    @when(one)
+    @when(two)
+    def with_result(result):
+        results.append(result)
+
+    @when(one)
+    @when(two)
+    def without_argument():
+        no_argument.append(1)
+
+    @when(one)
+    @when(two)
+    async def async_with_result(result):
+        async_results.append(result)
+
+    one.trigger("a")
+    two.trigger("b")
+    assert results == ["a", "b"], results
+    assert no_argument == [1, 1], no_argument
+    assert await wait_until(lambda: sorted(async_results) == ["a", "b"]), async_results
+
+    button = fresh_element("button")
+    clicks = []
+
+    @when("click", "#" + button.id)
+    @when("click", "#" + button.id)
+    def on_click(event):
+        clicks.append(event.type)
+
+    button.click()
+    assert await wait_until(lambda: len(clicks) == 2), clicks
+    assert clicks == ["click", "click"], clicks

@@ -134,3 +134,30 @@ async def test_revoke_forgets_the_folder_and_unmounts_it_keeping_its_changes():
     assert not await window.fsFixture.stored(key)
     assert await _device(name) == {"last.txt": "last words"}
     assert await fs.revoke(path) is False
+
+
+class _Handle:
+    """A folder handle whose permission state is fixed; remembers what asked."""
+
+    def __init__(self, state):
+        self.state = state
+        self.asked = []
+
+    async def queryPermission(self, options):
+        self.asked.append(options)
+        return self.state
+
+
+class _Details:
+    def __init__(self, handler, options):
+        self.handler = handler
+        self.options = options
+
+
+async def test_check_permission_gives_the_handle_only_while_granted():
+    # PyScript's helper over a stored {handler, options}, which its tests call.
+    granted = _Handle("granted")
+    assert await fs._check_permission(_Details(granted, "readwrite options")) is granted
+    assert granted.asked == ["readwrite options"]
+    for state in ("prompt", "denied"):
+        assert await fs._check_permission(_Details(_Handle(state), None)) is None

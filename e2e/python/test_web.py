@@ -52,6 +52,30 @@ def test_the_same_node_gives_the_same_wrapper():
     assert len({first, web.page["web-same-a"]}) == 1  # usable in sets and as dict keys
 
 
+def test_private_find_and_wrap_helpers_as_pyscript_has_them():
+    # PyScript's own tests call these module-level helpers directly.
+    from pyscript.ffi import jsnull
+
+    container = _container()
+    container.append(web.p("one", id="web-helper-a", classes="web-helper"), web.p("two", classes="web-helper"))
+    outside = fresh_element("p")
+    outside.setAttribute("class", "web-helper")
+    node = container._dom_element
+    found = web._find_by_id(node, "web-helper-a")
+    assert isinstance(found, web.p) and found._dom_element.textContent == "one"
+    assert web._find_by_id(node, "#web-helper-a") is found
+    assert web._find_by_id(document, "web-helper-a") is found
+    assert web._find_by_id(node, outside.id) is None  # only inside the node
+    mine = web._find_and_wrap(node, ".web-helper")
+    assert isinstance(mine, web.ElementCollection)
+    assert [e._dom_element.textContent for e in mine] == ["one", "two"]
+    assert len(web._find_and_wrap(document, ".web-helper")) == 3
+    assert len(web._find_and_wrap(node, ".web-nothing-has-this")) == 0
+    assert web._wrap_if_not_none(node) is container
+    assert web._wrap_if_not_none(None) is None
+    assert web._wrap_if_not_none(jsnull) is None
+
+
 def test_tag_classes_create_elements_with_children_and_attributes():
     element = web.div(
         web.h1("Title", id="web-title"),

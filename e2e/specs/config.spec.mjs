@@ -2,7 +2,7 @@ import { test, expect } from "@playwright/test";
 import { open, allDone, errors, expectNoErrors } from "./helpers.mjs";
 import { ORIGIN } from "../playwright.config.mjs";
 
-const valid = ["attr-json", "attr-toml", "attr-json-url", "attr-toml-url", "same-attrs", "element-toml", "element-src", "element-json", "element-parser", "attr-parser", "worker-parser"];
+const valid = ["attr-json", "attr-toml", "attr-json-url", "attr-toml-url", "same-attrs", "element-toml", "element-src", "element-json", "element-parser", "attr-parser", "worker-parser", "worker-inherits-parser", "worker-inherits-parser-py"];
 for (const name of valid) {
   test(`config from ${name} reaches pyscript.config`, async ({ page }) => {
     const log = await open(page, `/config.html?case=${name}`);

@@ -7,6 +7,38 @@ import { ORIGIN } from "../playwright.config.mjs";
 const stats = (page) => page.evaluate(() => globalThis[Symbol.for("gopyscript")].host.stats());
 const data = (page) => page.evaluate(() => ({ ...document.body.dataset }));
 
+// Each order was checked against PyScript 0.7.31 on the same page.
+const numbered = {
+  // The one written first has a config file: numbered last. py comes
+  // before mpy. An id already there is kept.
+  "": [["mpy", "mpy-w2"], ["mpy", "mpy-w1"], ["mpy", "own"], ["py", "py-w0"]],
+  // The page's mpy config names the interpreter: PyScript numbers those
+  // workers at once, its config file unread, before py's.
+  "?interpreter": [["mpy", "mpy-w0"], ["mpy", "mpy-w1"], ["mpy", "own"], ["py", "py-w2"]],
+};
+for (const [query, expected] of Object.entries(numbered))
+  test(`worker scripts get PyScript's ids: one counter across types, in PyScript's order ${query}`, async ({ page }) => {
+    const log = await open(page, `/workers/ids.html${query}`);
+    await allDone(page);
+    await expectNoErrors(page, log);
+    const workers = () =>
+      page.evaluate(() => [...document.querySelectorAll("script[worker]")].map((s) => [s.type, s.id, s.dataset.target]));
+    expect(await workers()).toEqual(expected.map(([type, id]) => [type, id, `${id}-target`]));
+    // A PyWorker takes no number (its current_target() is empty); a worker
+    // script added later takes the next one.
+    await page.evaluate(async () => {
+      const { MPWorker } = await import("/dist/core.js");
+      await MPWorker("./code/ids.py");
+      const later = Object.assign(document.createElement("script"), { type: "mpy", src: "./code/ids.py" });
+      later.setAttribute("worker", "");
+      document.body.append(later);
+    });
+    await expect(page.locator("body")).toHaveAttribute("data-no-element", "''");
+    await expect(page.locator("script[worker]").last()).toHaveAttribute("data-target", "mpy-w3-target");
+    expect((await workers()).at(-1)).toEqual(["mpy", "mpy-w3", "mpy-w3-target"]);
+    await expectNoErrors(page, log);
+  });
+
 for (const type of ["mpy", "py"]) {
   test.describe(type, () => {
     test("worker scripts run: inline, src, legacy element; events, targets and all-done", async ({ page }) => {

@@ -65,20 +65,30 @@ def _events_in(event_type):
 
 def _handler_for(func):
     """Adapt ``func`` (0 or 1 positional argument, sync or async) to be called
-    with the event. The result keeps ``func``'s kind: async stays async."""
+    with the event. The result keeps ``func``'s kind (async stays async) and
+    names the event parameter only when ``func`` takes it: MicroPython's
+    signatures do not count ``*args``, and a handler under another ``@when``
+    is judged by its signature like any function."""
     wants_event = _accepts_argument(func)
     if is_awaitable(func):
+        if wants_event:
 
-        async def handler(*args):
-            if wants_event:
-                return await func(*args[:1])
-            return await func()
+            async def handler(event):
+                return await func(event)
+
+        else:
+
+            async def handler(*_):
+                return await func()
+
+    elif wants_event:
+
+        def handler(event):
+            return func(event)
 
     else:
 
-        def handler(*args):
-            if wants_event:
-                return func(*args[:1])
+        def handler(*_):
             return func()
 
     try:

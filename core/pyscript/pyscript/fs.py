@@ -23,6 +23,16 @@ def _key(path, id):
     return "%s@%s" % (path, id)
 
 
+async def _check_permission(details):
+    """The folder handle of stored ``details`` (``handler`` and ``options``,
+    as kept in IndexedDB) while the browser still grants its permission,
+    else None."""
+    handler = details.handler
+    if await handler.queryPermission(details.options) == "granted":
+        return handler
+    return None
+
+
 async def mount(path, mode="readwrite", root="", id="pyscript"):
     """Mount a folder the user chooses at ``path``. ``mode`` is
     ``"readwrite"`` or ``"read"``; ``root`` is where the picker starts

@@ -81,6 +81,22 @@ def _id_selector(key):
     return '[id="' + key.replace("\\", "\\\\").replace('"', '\\"') + '"]'
 
 
+def _wrap_if_not_none(dom_element):
+    """The wrapper of ``dom_element``, None for None or null."""
+    return Element.wrap_dom_element(dom_element)
+
+
+def _find_by_id(dom_node, target_id):
+    """The element inside ``dom_node`` whose id is ``target_id`` (one leading
+    "#" optional), wrapped; None when there is none."""
+    return _wrap_if_not_none(dom_node.querySelector(_id_selector(target_id)))
+
+
+def _find_and_wrap(dom_node, selector):
+    """The descendants of ``dom_node`` matching the CSS ``selector``."""
+    return ElementCollection.wrap_dom_elements(dom_node.querySelectorAll(selector))
+
+
 def _has(dom_element, name):
     try:
         return hasattr(dom_element, name)
@@ -178,7 +194,7 @@ class Element:
         if isinstance(key, (int, slice)):
             return self.children[key]
         if isinstance(key, str):
-            return Element.wrap_dom_element(self._dom_element.querySelector(_id_selector(key)))
+            return _find_by_id(self._dom_element, key)
         raise TypeError(
             "Element indices must be integers, slices, or strings, not %s." % type(key).__name__
         )
@@ -249,7 +265,7 @@ class Element:
 
     def find(self, selector):
         """The descendants matching the CSS ``selector``."""
-        return ElementCollection.wrap_dom_elements(self._dom_element.querySelectorAll(selector))
+        return _find_and_wrap(self._dom_element, selector)
 
     def show_me(self):
         self._dom_element.scrollIntoView()
@@ -672,7 +688,7 @@ class Page:
     def __getitem__(self, key):
         if not isinstance(key, str):
             raise TypeError("Page indices must be element ids (strings), not %s." % type(key).__name__)
-        return Element.wrap_dom_element(document.getElementById(key[1:] if key.startswith("#") else key))
+        return _find_by_id(document, key)
 
     @property
     def title(self):
@@ -686,7 +702,7 @@ class Page:
         self.body.append(*items)
 
     def find(self, selector):
-        return ElementCollection.wrap_dom_elements(document.querySelectorAll(selector))
+        return _find_and_wrap(document, selector)
 
 
 page = Page()
