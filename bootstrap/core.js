@@ -4,9 +4,6 @@
 // wasm_exec.js and re-exports what the Go core gives.
 // Every URL is resolved against this module, so dist/ works from any base.
 import { eventAttributes } from "./lib/listeners.js";
-import { registerPolyscript } from "./lib/polyscript.js";
-
-export { registerPolyscript };
 
 const KEY = Symbol.for("gopyscript");
 const here = (path) => new URL(path, import.meta.url).href;
@@ -435,9 +432,16 @@ export const interpreterLoader = (stderr) => {
   return (type, url, options = {}) => {
     const key = JSON.stringify([type, url, options]);
     if (!cache.has(key)) cache.set(key, loadInterpreter(type, url, options, (text) => stderr(type, text)));
+    polyscriptModule ??= import(here("polyscript.js")); // while the interpreter downloads
     return cache.get(key);
   };
 };
+
+// The `polyscript` module for an interpreter (dist/polyscript.js, fetched
+// along with the first interpreter, so nothing waits for it).
+let polyscriptModule;
+export const registerPolyscript = async (mod, interpreter) =>
+  (await (polyscriptModule ??= import(here("polyscript.js")))).registerPolyscript(mod, interpreter);
 
 // Go chooses the options (a MicroPython wasm variant, Pyodide's lock file and
 // package URLs); this only supplies the defaults and the output streams.

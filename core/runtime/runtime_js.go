@@ -11,7 +11,6 @@ import (
 	"github.com/gopyscript/gopyscript/core/interp"
 	"github.com/gopyscript/gopyscript/core/script"
 	"github.com/gopyscript/gopyscript/ffi"
-	"github.com/hack-pad/safejs"
 )
 
 // Runtime is one interpreter and everything set up in it.
@@ -76,7 +75,7 @@ func (rt *Runtime) Prepare() error {
 		return err
 	}
 	// PyScript's `polyscript` module, from what `_pyscript` now holds.
-	if _, err := safejs.Safe(rt.Loader).Call("polyscript", rt.Module, in.Value()); err != nil {
+	if _, err := ffi.Await(rt.Loader.Call("polyscript", rt.Module, in.Value())); err != nil {
 		return Error("GoPyScript could not register the polyscript module: " + ffi.Message(err))
 	}
 	rt.Progress("Loaded " + name)

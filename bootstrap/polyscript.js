@@ -3,8 +3,8 @@
 // PyScript's names in the private `_pyscript` one. Built for one
 // interpreter from our own `_pyscript` module (mod: what the runtime and
 // its host put there), on the page or in a worker.
-import { IDBMap, IDBMapSync } from "./idb.js";
-import { parse, stringify } from "./direct.js";
+import { IDBMap, IDBMapSync } from "./lib/idb.js";
+import { parse, stringify } from "./lib/direct.js";
 
 // Names Pyodide probes on every object it wraps: a named worker called so
 // would turn the registry into something Pyodide awaits or iterates.
