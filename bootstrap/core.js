@@ -360,10 +360,19 @@ const startWorkers = (host, wasm) => {
 // page's own origin must own the worker: a worker going through the service
 // worker that controls the page (worker.js's URL may be outside its
 // scope), and any worker of a core served from another origin (a CDN),
-// whose worker.js the browser refuses to start directly.
+// whose worker.js the browser refuses to start directly. The Blob imports
+// it dynamically (WebKit refuses a static import of another origin's module
+// in a worker of an isolated page) and keeps the page's messages until
+// worker.js listens; a failed import is thrown where the page hears it.
+const BLOB_WORKER = `const kept = [], keep = (e) => kept.push(e);
+addEventListener("message", keep);
+import(URL_).then(() => {
+  removeEventListener("message", keep);
+  for (const e of kept) dispatchEvent(new MessageEvent("message", { data: e.data, ports: e.ports }));
+}, (error) => setTimeout(() => { throw error; }));`;
 export const newWorker = (host, viaServiceWorker, name) => {
   const url = viaServiceWorker || new URL(host.workerURL).origin !== location.origin
-    ? URL.createObjectURL(new Blob([`import ${JSON.stringify(host.workerURL)};`], { type: "text/javascript" }))
+    ? URL.createObjectURL(new Blob([BLOB_WORKER.replace("URL_", JSON.stringify(host.workerURL))], { type: "text/javascript" }))
     : host.workerURL;
   return new Worker(url, { type: "module", name });
 };
@@ -521,19 +530,37 @@ const fail = (message) => {
 // A second copy of this module (another URL) reuses the first core. In a
 // worker (imported by worker.js for loadInterpreter) the page core does not
 // start.
+//
+// No top-level await: WebKit runs a module importing one whose top-level
+// await is pending before that one has finished (WebKit bug 242740), with
+// its imports uninitialized, so a plugin next to the core's tag would die
+// there. The exports work at once and wait for the core themselves;
+// `config` is filled in once the core has read the page's configs.
 const shared = (globalThis[KEY] ??= {});
 shared.hooks ??= newHooks();
-const api = !globalThis.document
-  ? {}
-  : await (shared.api ??= start(shared)).catch((error) => {
-      fail(`GoPyScript failed to start: ${error?.message ?? error}`);
-      return {};
-    });
+if (!shared.exports) {
+  const ready = !globalThis.document
+    ? Promise.resolve({})
+    : start(shared).catch((error) => {
+        fail(`GoPyScript failed to start: ${error?.message ?? error}`);
+        return {};
+      });
+  const config = {};
+  ready.then((api) => Object.assign(config, api.config));
+  const later = (name) => (...args) =>
+    ready.then((api) => (api[name] ? api[name](...args) : Promise.reject(new Error(`${name}: the GoPyScript core is not running (see the error on the page)`))));
+  shared.exports = {
+    config,
+    whenDefined: later("whenDefined"),
+    PyWorker: later("PyWorker"),
+    MPWorker: later("MPWorker"),
+    donkey: (options) =>
+      ready.then((api) => import(here("donkey.js")).then((module) => module.donkey(options, { api, host: shared.host, url: here("donkey.py") }))),
+  };
+}
 
-export const { config, whenDefined, PyWorker, MPWorker } = api;
+export const { config, whenDefined, PyWorker, MPWorker, donkey } = shared.exports;
 export const { hooks } = shared;
-export const donkey = (options) =>
-  import(here("donkey.js")).then((module) => module.donkey(options, { api, host: shared.host, url: here("donkey.py") }));
 export const TYPES = new Map([["py", "pyodide"], ["mpy", "micropython"]]);
 export const relative_url = (url, base = location.href) => new URL(url, base).href;
-export default { ...api, hooks, TYPES, relative_url, donkey };
+export default { config, whenDefined, PyWorker, MPWorker, donkey, hooks, TYPES, relative_url };

@@ -12,18 +12,21 @@
 // reported: it must fail with a message matching `fails` (else it is a new
 // failure), and one that passes fails the run until the mark is removed.
 //
-// To add a case, such as the core served from another origin (a CDN): add
-// its server to SERVERS (the runner starts each on the next port), and a
-// case whose `query` gives the pages `core` (smoke.js loads core.js from
-// there), e.g. { core: (origins) => `${origins.cdn}/dist/core.js` }: a query
-// value may be a function of the servers' origins.
+// A case may give the pages `core` in its `query` (smoke.js loads core.js
+// from there), as the CDN cases do: a query value may be a function of the
+// servers' origins (SERVERS: the runner starts each on the next port).
 
 export const SERVERS = {
   // Cross-origin isolated (COOP/COEP): workers get shared memory.
   coi: { flags: [], isolated: true },
   // What most hosts send: no isolation.
   plain: { flags: ["-no-coi"], isolated: false },
+  // dist/ as a public CDN serves it: another origin, CORS for everyone.
+  cdn: { flags: ["-no-coi", "-cors"], isolated: false },
 };
+
+// A page's core.js from the CDN server instead of its own.
+const fromCDN = { core: (origins) => `${origins.cdn}/dist/core.js` };
 
 const allDone = (s) => s.events.includes("py:all-done");
 // Each script's ready and done (async scripts interleave), then all-done.
@@ -93,6 +96,45 @@ export const CASES = [
   },
   {
     name: "worker, messages transport (no isolation)",
+    page: "cross/messages.html",
+    server: "plain",
+    types: ["mpy"],
+    steps: [
+      {
+        open: true,
+        until: (s) => allDone(s) && s.out[0] !== "",
+        expect: (type) => ({
+          out: ["await sync.double(21) = 42, the DOM is not reachable"],
+          events: workerEvents(type),
+          extra: { transport: "messages" },
+          ...clean,
+          notices: [/not cross-origin isolated/],
+        }),
+      },
+    ],
+  },
+  {
+    name: "core from a CDN: worker with shared memory",
+    query: fromCDN,
+    page: "cross/workers.html",
+    server: "coi",
+    types: ["mpy", "py"],
+    steps: [
+      {
+        open: true,
+        until: (s) => allDone(s) && s.out[2] !== "",
+        expect: (type) => ({
+          out: ["the worker read: cross: workers with shared memory", "sync.double(21) = 42", "the page asked: add(2, 3) = 5"],
+          events: workerEvents(type),
+          extra: { transport: "shared-memory" },
+          ...clean,
+        }),
+      },
+    ],
+  },
+  {
+    name: "core from a CDN: worker without isolation",
+    query: fromCDN,
     page: "cross/messages.html",
     server: "plain",
     types: ["mpy"],
@@ -184,17 +226,6 @@ export const CASES = [
     server: "plain",
     types: ["mpy"],
     steps: [{ open: true, until: allDone, expect: (type) => ({ extra: mainHooks(type), ...clean }) }],
-    known: {
-      webkit: {
-        why:
-          "WebKit bug 242740: a module that imports core.js while core.js's top-level await is pending (here the " +
-          "plugin, after the core's own script tag) runs before core.js has finished, its imports uninitialized " +
-          "(ReferenceError: Cannot access uninitialized variable, not even reported to window.onerror): the " +
-          "plugin dies before adding a hook",
-        // Only the script's own line is logged: no hook ran.
-        fails: /extra: expected .*, got \["code"\]/,
-      },
-    },
   },
   {
     name: "errors: shown on the page, the next script runs",

@@ -8,9 +8,7 @@
 // same pages can test a core served from another origin.
 //
 // The core's script tag is written here, except on pages whose own module
-// imports core.js (data-imports-core): in WebKit a second importer of a
-// module whose top-level await is still pending runs before it finishes
-// (WebKit bug 242740), and core.js awaits the Go core at top level.
+// imports core.js (data-imports-core).
 (() => {
   const importsCore = document.currentScript.hasAttribute("data-imports-core");
   const query = new URLSearchParams(location.search);

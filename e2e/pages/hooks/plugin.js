@@ -8,11 +8,13 @@ const log = (globalThis.hookLog = []);
 globalThis.pluginSaw = {
   types: [...TYPES],
   relative: relative_url("./x.py", "https://example.com/app/"),
-  config: Object.keys(config ?? {}),
 };
 const later = (name) => new Promise((resolve) => setTimeout(() => resolve(log.push(name)), 20));
 
 hooks.main.onReady.add(async (wrap, element) => {
+  // Filled in by the time scripts run (ours fills it once the core has
+  // read the page's configs; PyScript's before its exports resolve).
+  globalThis.pluginSaw.config = Object.keys(config);
   log.push(`onReady ${wrap.type} ${element.id} ${typeof wrap.run} ${typeof wrap.runAsync} ${typeof wrap.config}`);
   wrap.io.stdout = (text) => log.push(`stdout ${text}`);
   await later("onReady awaited");
