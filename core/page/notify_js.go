@@ -77,6 +77,21 @@ const notIsolatedNotice = "GoPyScript: this page is not cross-origin isolated, s
 	"after one reload). A worker that only needs awaitable calls can say so with " +
 	"`sync_main_only = true` in its config, which silences this notice."
 
+// noSharedMemoryNotice replaces notIsolatedNotice on a page that is
+// isolated in a browser that still gives it no SharedArrayBuffer
+// (WebKitGTK without JSC_useSharedArrayBuffer=1).
+const noSharedMemoryNotice = "GoPyScript: this page is cross-origin isolated, but this browser gives it no " +
+	"SharedArrayBuffer, so Python in a worker cannot reach the page synchronously: `window` and `document` " +
+	"are not available there, `pyscript.sync` calls return awaitables (await them) and `input()` does not work."
+
+// notIsolated is the notice for a worker on the messages transport.
+func notIsolated() string {
+	if js.Global().Get("crossOriginIsolated").Truthy() {
+		return noSharedMemoryNotice
+	}
+	return notIsolatedNotice
+}
+
 // tellNotIsolated shows why workers cannot reach the page synchronously,
 // once per page: the first reason given (core.js knows why data-coi-sw or
 // a service-worker attribute did not help), else notIsolatedNotice.

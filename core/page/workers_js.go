@@ -242,7 +242,7 @@ func (x *xworker) control(msg js.Value) {
 	case "stderr":
 		x.page.report(x.spec.typ, message.String())
 	case "not-isolated":
-		x.page.tellNotIsolated(notIsolatedNotice)
+		x.page.tellNotIsolated(notIsolated())
 	case "error":
 		if msg.Get("fatal").Bool() {
 			x.fail(message.String())

@@ -8,6 +8,8 @@
 // and then compares what `expect(type)` lists with that state: a value must
 // be equal, a RegExp (or any object with a test method) must match.
 //
+// `engines` (optional) limits a case to the engines it is about.
+//
 // `known: { engine: { why, fails } }` marks a failure understood and
 // reported: it must fail with a message matching `fails` (else it is a new
 // failure), and one that passes fails the run until the mark is removed.
@@ -21,6 +23,9 @@ export const SERVERS = {
   coi: { flags: [], isolated: true },
   // What most hosts send: no isolation.
   plain: { flags: ["-no-coi"], isolated: false },
+  // Isolated, in a browser started without JSC_useSharedArrayBuffer=1: what
+  // WebKitGTK gives such a page by default (no SharedArrayBuffer).
+  coiNoSAB: { flags: [], isolated: false },
   // dist/ as a public CDN serves it: another origin, CORS for everyone.
   cdn: { flags: ["-no-coi", "-cors"], isolated: false },
 };
@@ -109,6 +114,26 @@ export const CASES = [
           extra: { transport: "messages" },
           ...clean,
           notices: [/not cross-origin isolated/],
+        }),
+      },
+    ],
+  },
+  {
+    name: "an isolated page without SharedArrayBuffer: the notice says why",
+    page: "cross/messages.html",
+    server: "coiNoSAB",
+    types: ["mpy"],
+    engines: ["webkit"],
+    steps: [
+      {
+        open: true,
+        until: (s) => allDone(s) && s.out[0] !== "",
+        expect: (type) => ({
+          out: ["await sync.double(21) = 42, the DOM is not reachable"],
+          events: workerEvents(type),
+          extra: { transport: "messages" },
+          ...clean,
+          notices: [/this page is cross-origin isolated, but this browser gives it no SharedArrayBuffer/],
         }),
       },
     ],
