@@ -61,6 +61,45 @@ const mainHooks = (type) => [
   `${type}:done`,
 ];
 
+const sharedMemory = {
+  name: "worker, shared memory: page DOM, pyscript.sync, done",
+  page: "cross/workers.html",
+  server: "coi",
+  types: ["mpy", "py"],
+  steps: [
+    {
+      open: true,
+      until: (s) => allDone(s) && s.out[2] !== "",
+      expect: (type) => ({
+        out: ["the worker read: cross: workers with shared memory", "sync.double(21) = 42", "the page asked: add(2, 3) = 5"],
+        events: workerEvents(type),
+        extra: { transport: "shared-memory" },
+        ...clean,
+      }),
+    },
+  ],
+};
+
+const messages = {
+  name: "worker, messages transport (no isolation)",
+  page: "cross/messages.html",
+  server: "plain",
+  types: ["mpy"],
+  steps: [
+    {
+      open: true,
+      until: (s) => allDone(s) && s.out[0] !== "",
+      expect: (type) => ({
+        out: ["await sync.double(21) = 42, the DOM is not reachable"],
+        events: workerEvents(type),
+        extra: { transport: "messages" },
+        ...clean,
+        notices: [/not cross-origin isolated/],
+      }),
+    },
+  ],
+};
+
 export const CASES = [
   {
     name: "main thread: display, events, @when",
@@ -81,102 +120,27 @@ export const CASES = [
       { click: "#btn", until: (s) => s.out[1].endsWith("2"), expect: () => ({ out: [/^Hello/, "click number 2"], ...clean }) },
     ],
   },
+  sharedMemory,
+  messages,
+  // The same pages in the situations that change how a worker starts or
+  // reaches the page.
   {
-    name: "worker, shared memory: page DOM, pyscript.sync, done",
-    page: "cross/workers.html",
-    server: "coi",
-    types: ["mpy", "py"],
-    steps: [
-      {
-        open: true,
-        until: (s) => allDone(s) && s.out[2] !== "",
-        expect: (type) => ({
-          out: ["the worker read: cross: workers with shared memory", "sync.double(21) = 42", "the page asked: add(2, 3) = 5"],
-          events: workerEvents(type),
-          extra: { transport: "shared-memory" },
-          ...clean,
-        }),
-      },
-    ],
-  },
-  {
-    name: "worker, messages transport (no isolation)",
-    page: "cross/messages.html",
-    server: "plain",
-    types: ["mpy"],
-    steps: [
-      {
-        open: true,
-        until: (s) => allDone(s) && s.out[0] !== "",
-        expect: (type) => ({
-          out: ["await sync.double(21) = 42, the DOM is not reachable"],
-          events: workerEvents(type),
-          extra: { transport: "messages" },
-          ...clean,
-          notices: [/not cross-origin isolated/],
-        }),
-      },
-    ],
-  },
-  {
+    ...messages,
     name: "an isolated page without SharedArrayBuffer: the notice says why",
-    page: "cross/messages.html",
     server: "coiNoSAB",
-    types: ["mpy"],
     engines: ["webkit"],
     steps: [
       {
-        open: true,
-        until: (s) => allDone(s) && s.out[0] !== "",
+        ...messages.steps[0],
         expect: (type) => ({
-          out: ["await sync.double(21) = 42, the DOM is not reachable"],
-          events: workerEvents(type),
-          extra: { transport: "messages" },
-          ...clean,
+          ...messages.steps[0].expect(type),
           notices: [/this page is cross-origin isolated, but this browser gives it no SharedArrayBuffer/],
         }),
       },
     ],
   },
-  {
-    name: "core from a CDN: worker with shared memory",
-    query: fromCDN,
-    page: "cross/workers.html",
-    server: "coi",
-    types: ["mpy", "py"],
-    steps: [
-      {
-        open: true,
-        until: (s) => allDone(s) && s.out[2] !== "",
-        expect: (type) => ({
-          out: ["the worker read: cross: workers with shared memory", "sync.double(21) = 42", "the page asked: add(2, 3) = 5"],
-          events: workerEvents(type),
-          extra: { transport: "shared-memory" },
-          ...clean,
-        }),
-      },
-    ],
-  },
-  {
-    name: "core from a CDN: worker without isolation",
-    query: fromCDN,
-    page: "cross/messages.html",
-    server: "plain",
-    types: ["mpy"],
-    steps: [
-      {
-        open: true,
-        until: (s) => allDone(s) && s.out[0] !== "",
-        expect: (type) => ({
-          out: ["await sync.double(21) = 42, the DOM is not reachable"],
-          events: workerEvents(type),
-          extra: { transport: "messages" },
-          ...clean,
-          notices: [/not cross-origin isolated/],
-        }),
-      },
-    ],
-  },
+  { ...sharedMemory, name: "core from a CDN: worker with shared memory", query: fromCDN },
+  { ...messages, name: "core from a CDN: worker without isolation", query: fromCDN },
   {
     name: "worker, service-worker transport (reloads once)",
     page: "cross/service-worker.html",

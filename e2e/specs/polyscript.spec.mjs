@@ -11,7 +11,7 @@ for (const page_ of ["mpy", "py"])
   for (const worker of ["mpy", "py"])
     test(`a ${page_} page streams from a ${worker} XWorker and answers clicks meanwhile`, async ({ page }) => {
       test.setTimeout(120_000);
-      await open(page, `/polyscript/stream-${page_}.html?worker=${worker}`);
+      await open(page, `/polyscript/stream.html?page=${page_}&worker=${worker}`);
       await allDone(page);
       // The worker streams until the page has answered five clicks.
       await expect.poll(() => page.locator("#swaps").textContent().then(Number), { timeout: 60_000 }).toBeGreaterThan(0);
@@ -23,3 +23,15 @@ for (const page_ of ["mpy", "py"])
       await expect(page.locator("#message")).toHaveText(`worker type ${worker}`);
       expect(await errors(page)).toEqual([]);
     });
+
+test("a worker's synchronous question is answered later by the page's form (mpy-click)", async ({ page }) => {
+  const log = await open(page, "/polyscript/ask.html");
+  const answer = page.locator('input[type="text"]');
+  await expect(answer).toHaveAttribute("placeholder", "What is 2 + 3?", { timeout: 60_000 });
+  await expect(answer).toBeEnabled();
+  await answer.fill("5");
+  await page.click('input[type="submit"]');
+  await expect.poll(() => log.console.map((m) => m.text)).toContain("the page answered 5");
+  await expect(answer).toBeDisabled();
+  expect(await errors(page)).toEqual([]);
+});
