@@ -23,20 +23,16 @@ func (p *Page) loadConfigs() map[script.Type]*runtime.Config {
 		if c.Err != nil {
 			notify(c.Err.Error())
 		} else {
-			// Kept before the page's runtime merges remote packages into it.
-			p.shared[t] = sharedConfig{values: c.OrderedJS(), url: c.ConfigURL}
+			// What a worker script without a config of its own inherits:
+			// parsed here, as in PyScript, where a config-parser module may
+			// use the page's document; taken before the page's runtime merges
+			// remote packages into it; its relative URLs resolve against the
+			// file it came from.
+			p.shared[t] = config.Selection{Config: js.Global().Get("JSON").Call("stringify", c.OrderedJS()).String(), Base: c.ConfigURL}
 		}
 		out[t] = c
 	}
 	return out
-}
-
-// sharedConfig is a type's page config as a worker script without its own
-// inherits it: parsed on the page, as in PyScript, where a config-parser
-// module may use the page's document.
-type sharedConfig struct {
-	values js.Value // a JS object, keys in written order
-	url    string   // the config file's URL, "" for inline config
 }
 
 // selectConfig picks the type's config source among the page's elements

@@ -17,8 +17,8 @@ type Page struct {
 	host    js.Value
 	doc     js.Value
 	configs map[script.Type]*runtime.Config
-	shared  map[script.Type]sharedConfig // configs a worker script inherits
-	defined map[script.Type]js.Value     // whenDefined promise resolvers
+	shared  map[script.Type]config.Selection // configs a worker script inherits
+	defined map[script.Type]js.Value         // whenDefined promise resolvers
 
 	mu       sync.Mutex
 	ids      script.IDs
@@ -55,7 +55,7 @@ func Start(host js.Value) {
 		doc:     js.Global().Get("document"),
 		runners: map[script.Type]*runner{},
 		defined: map[script.Type]js.Value{},
-		shared:  map[script.Type]sharedConfig{},
+		shared:  map[script.Type]config.Selection{},
 		handled: js.Global().Get("WeakSet").New(),
 		named:   map[string]js.Value{},
 		workers: map[*xworker]bool{},

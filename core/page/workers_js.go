@@ -23,11 +23,8 @@ type workerSpec struct {
 	name      string   // the named-worker registry key, "" for none
 	code, src string   // inline code, or the absolute URL of the code
 	config    config.Selection
-	// parsed is the page's config, parsed on the page, for a worker script
-	// that inherits it (config.Base tells its file); undefined otherwise.
-	parsed  js.Value
-	async   bool
-	version string // PyWorker's `version` option: another interpreter
+	async     bool
+	version   string // PyWorker's `version` option: another interpreter
 	// serviceWorker is the absolute URL of the service-worker attribute
 	// (PyWorker's serviceWorker option): the way to the page when it is
 	// not cross-origin isolated. "" for none.
@@ -182,7 +179,7 @@ func (x *xworker) start() {
 		"type":         string(x.spec.typ),
 		"code":         x.spec.code,
 		"src":          x.spec.src,
-		"config":       x.configForWorker(),
+		"config":       x.spec.config.Config,
 		"configURL":    x.spec.config.Base,
 		"configType":   x.spec.config.Type,
 		"configParser": x.spec.config.Parser,
@@ -198,15 +195,6 @@ func (x *xworker) start() {
 		x.post(params...)
 	}
 	x.early = nil
-}
-
-// configForWorker is the config the worker parses: the page's, already
-// parsed, or the text (or URL) as written.
-func (x *xworker) configForWorker() any {
-	if x.spec.parsed.Truthy() {
-		return x.spec.parsed
-	}
-	return x.spec.config.Config
 }
 
 // post is the Worker's own postMessage, which xworker.postMessage shadows.
@@ -492,7 +480,7 @@ func (p *Page) startScriptWorker(it *item) {
 	if own := attr(el, "config"); own != "" {
 		spec.config = config.Selection{Config: own, Parser: attr(el, "config-parser")}
 	} else if shared, ok := p.shared[it.typ]; ok {
-		spec.parsed, spec.config.Base = shared.values, shared.url
+		spec.config = shared
 	} else if chosen, err := p.selectConfig(it.typ); err == nil {
 		spec.config = chosen
 	}

@@ -77,13 +77,8 @@ func (w *worker) run() {
 	defer close(w.finished)
 	t := script.Type(w.init.Get("type").String())
 	pageURL := w.init.Get("pageURL").String()
-	chosen := config.Selection{Type: w.init.Get("configType").String(), Parser: w.init.Get("configParser").String(),
-		Base: w.init.Get("configURL").String()}
-	if cfg := w.init.Get("config"); cfg.Type() == js.TypeObject { // the page's, parsed there
-		chosen.Config = js.Global().Get("JSON").Call("stringify", cfg).String()
-	} else {
-		chosen.Config = cfg.String()
-	}
+	chosen := config.Selection{Config: w.init.Get("config").String(), Type: w.init.Get("configType").String(),
+		Parser: w.init.Get("configParser").String(), Base: w.init.Get("configURL").String()}
 	cfg := runtime.LoadConfig(t, chosen, pageURL, w.init.Get("interpreter").String(), w.host)
 	if cfg.Err != nil {
 		w.fail(cfg.Err.Error(), true)
