@@ -441,7 +441,7 @@ export const interpreterLoader = (stderr) => {
   return (type, url, options = {}) => {
     const key = JSON.stringify([type, url, options]);
     if (!cache.has(key)) cache.set(key, loadInterpreter(type, url, options, (text) => stderr(type, text)));
-    polyscriptModule ??= import(here("polyscript.js")); // while the interpreter downloads
+    loadPolyscript(); // while the interpreter downloads
     return cache.get(key);
   };
 };
@@ -449,8 +449,8 @@ export const interpreterLoader = (stderr) => {
 // The `polyscript` module for an interpreter (dist/polyscript.js, fetched
 // along with the first interpreter, so nothing waits for it).
 let polyscriptModule;
-export const registerPolyscript = async (mod, interpreter) =>
-  (await (polyscriptModule ??= import(here("polyscript.js")))).registerPolyscript(mod, interpreter);
+const loadPolyscript = () => (polyscriptModule ??= import(here("polyscript.js")));
+export const registerPolyscript = async (mod, interpreter) => (await loadPolyscript()).registerPolyscript(mod, interpreter);
 
 // Go chooses the options (a MicroPython wasm variant, Pyodide's lock file and
 // package URLs); this only supplies the defaults and the output streams.
