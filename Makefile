@@ -64,15 +64,18 @@ dist/core.wasm: $(GO_SOURCES) $(STRIPPED)/.built Makefile
 
 # The browser's JavaScript, minified with source maps (cmd/bundle).
 BOOTSTRAP_JS := $(wildcard bootstrap/*.js)
+# terminal.js and editor.js bundle xterm.js and CodeMirror from npm (pinned in
+# e2e/package-lock.json): only pages with a terminal or an editor fetch them.
 dist/.built: dist/core.wasm $(BOOTSTRAP_JS) $(wildcard bootstrap/lib/*.js) bootstrap/donkey.py bootstrap/core.css $(wildcard cmd/bundle/*.go) e2e/node_modules/.installed | tools
-	go run ./cmd/bundle -out dist $(BOOTSTRAP_JS) $(GOROOT)/lib/wasm/wasm_exec.js
+	go run ./cmd/bundle -out dist -node-modules e2e/node_modules $(BOOTSTRAP_JS) $(GOROOT)/lib/wasm/wasm_exec.js \
+	  e2e/node_modules/@xterm/xterm/css/xterm.css
 	cp bootstrap/donkey.py bootstrap/core.css dist/
 	mkdir -p dist/micropython dist/pyodide
 	cp -p $(MPY)/*.mjs $(MPY)/*.wasm dist/micropython/
 	cp -p $(PYODIDE)/pyodide.mjs $(PYODIDE)/pyodide.js $(PYODIDE)/pyodide.asm.mjs $(PYODIDE)/pyodide.asm.wasm \
 	   $(PYODIDE)/python_stdlib.zip $(PYODIDE)/pyodide-lock.json dist/pyodide/
 	@# Precompressed copies of the large files, served when the browser accepts them.
-	for f in dist/core.wasm dist/*.js dist/micropython/micropython.mjs \
+	for f in dist/core.wasm dist/*.js dist/*.css dist/micropython/micropython.mjs \
 	         dist/micropython/micropython.wasm dist/pyodide/*.mjs dist/pyodide/*.wasm \
 	         dist/pyodide/*.zip dist/pyodide/*.json; do \
 	  [ "$$f.gz" -nt "$$f" ] || gzip -9 -k -f -n "$$f"; \

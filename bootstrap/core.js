@@ -140,12 +140,20 @@ const start = async (shared) => {
     runHooks: (name, args, wait, report) => runHooks(shared.hooks.main[name], `hooks.main.${name}`, args, wait, report),
     hookCode: (name) => hookCode(shared.hooks.main[name]),
     // What a worker gets of hooks.worker when it starts, as PyScript does:
-    // functions as their source (see reviveHooks), module URLs absolute.
-    workerHooks: () =>
+    // functions as their source (see reviveHooks), module URLs absolute;
+    // own: module URLs of hooks for this worker only, which come first.
+    workerHooks: (own = []) =>
       Object.fromEntries(Object.entries(shared.hooks.worker).map(([name, list]) => [
         name,
-        [...list].map((v) => (name === "modules" ? new URL(v, document.baseURI).href : String(v))),
+        (name === "modules" ? [...own, ...list] : [...list]).map((v) => (name === "modules" ? new URL(v, document.baseURI).href : String(v))),
       ])),
+    // A script's terminal (dist/terminal.js, fetched only by pages with
+    // one): target is the wrap of a main-thread script's interpreter, or a
+    // worker script's Worker; for a worker it resolves to the hook modules
+    // the worker runs. terminal.js replaces terminalError and input.
+    terminal: (el, type, target) => import(here("terminal.js")).then((module) => module.terminal(host, el, type, target)),
+    terminalError: () => {},
+    input: (worker, text) => prompt(text),
     makeWrap,
     autoProxies,
     // Settles once plugins could add their hooks: module scripts that
@@ -162,6 +170,7 @@ const start = async (shared) => {
       })),
   };
   const api = new Promise((resolve) => (host.ready = resolve));
+  watchEditors(host);
   host.attributesReady = eventAttributes((type, text) => host.stderr(type, text));
 
   // What Go will fetch and load first, started while the core compiles:
@@ -226,6 +235,23 @@ const start = async (shared) => {
   host.exports = instance.exports;
   go.run(instance);
   return api;
+};
+
+// py-editor and mpy-editor scripts, now and added later, are dist/editor.js's
+// (fetched only by pages that have one).
+const EDITORS = 'script[type="py-editor"],script[type="mpy-editor"]';
+const watchEditors = (host) => {
+  let editors;
+  const scan = () =>
+    (editors ??= import(here("editor.js")).catch((error) => {
+      fail(`GoPyScript could not load its editor (${here("editor.js")}): ${error?.message ?? error}`);
+    })).then((module) => module?.editors(host, shared.exports));
+  if (document.querySelector(EDITORS)) scan();
+  new MutationObserver((records) => {
+    for (const { addedNodes } of records)
+      for (const node of addedNodes)
+        if (node.nodeType === 1 && (node.matches(EDITORS) || node.querySelector(EDITORS))) return void scan();
+  }).observe(document, { childList: true, subtree: true });
 };
 
 // Cross-origin isolation from our service worker when the core's script

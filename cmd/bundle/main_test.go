@@ -40,7 +40,7 @@ export default exported;
 `)
 	script := write(t, filepath.Join(src, "sw.js"), "self.addEventListener(\"fetch\", (event) => event.respondWith(fetch(event.request)));\n")
 	out := filepath.Join(t.TempDir(), "dist")
-	require.NoError(t, run(out, []string{core, script}))
+	require.NoError(t, run(out, "", []string{core, script}))
 
 	code := read(t, filepath.Join(out, "core.js"))
 	for _, kept := range []string{`from"./helper.js"`, "import.meta.url", ".property", ".partProperty", ".innerProperty", "exported", "key:", "import(", "as default"} {
@@ -63,9 +63,26 @@ export default exported;
 
 func TestRunReportsWhereTheSourceIsBroken(t *testing.T) {
 	broken := write(t, filepath.Join(t.TempDir(), "broken.js"), "const a = ;\n")
-	err := run(t.TempDir(), []string{broken})
+	err := run(t.TempDir(), "", []string{broken})
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "broken.js:1:10")
-	assert.Error(t, run("", []string{broken}))
-	assert.Error(t, run(t.TempDir(), []string{filepath.Join(t.TempDir(), "missing.js")}))
+	assert.Error(t, run("", "", []string{broken}))
+	assert.Error(t, run(t.TempDir(), "", []string{filepath.Join(t.TempDir(), "missing.js")}))
+}
+
+// An npm package is bundled into the file that imports it (pages that never
+// load that file never download it); CSS is minified too.
+func TestBundleInlinesPackagesFromNodeModules(t *testing.T) {
+	src, modules := t.TempDir(), t.TempDir()
+	write(t, filepath.Join(modules, "widget", "package.json"), `{"name":"widget","module":"index.mjs"}`)
+	write(t, filepath.Join(modules, "widget", "index.mjs"), "export class Widget { open(el) { el.dataset.widgetOpened = 'yes'; } }\n")
+	entry := write(t, filepath.Join(src, "panel.js"), "import { Widget } from \"widget\";\nexport const panel = (el) => new Widget().open(el);\n")
+	css := write(t, filepath.Join(src, "panel.css"), ".panel {\n  color: #ff0000;\n}\n")
+	out := t.TempDir()
+	require.NoError(t, run(out, modules, []string{entry, css}))
+	code := read(t, filepath.Join(out, "panel.js"))
+	assert.Contains(t, code, "widgetOpened")
+	assert.NotContains(t, code, `from"widget"`)
+	assert.Contains(t, read(t, filepath.Join(out, "panel.css")), ".panel{color:red}")
+	assert.Error(t, run(t.TempDir(), "", []string{entry}), "without node_modules the package cannot be found")
 }

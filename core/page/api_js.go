@@ -59,6 +59,7 @@ func (p *Page) workerFromOptions(t script.Type, url, options js.Value) (*xworker
 			spec.config.Config = js.Global().Get("JSON").Call("stringify", cfg).String()
 		}
 		spec.async = options.Get("async").Truthy()
+		spec.hooks = options.Get("hooks")
 		if v := options.Get("version"); v.Type() == js.TypeString {
 			spec.version = v.String()
 		}

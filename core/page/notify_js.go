@@ -15,7 +15,11 @@ const errorStyle = "display:block;white-space:pre-wrap;font-family:ui-monospace,
 
 // report shows an error of this runner's type: on the console always, on
 // the page unless the config turned the error plugin off (plugins = ["!error"]).
-func (r *runner) report(text string) { r.page.report(r.typ, text) }
+// The type's terminal, when the page has one, shows it too.
+func (r *runner) report(text string) {
+	r.page.host.Call("terminalError", string(r.typ), text)
+	r.page.report(r.typ, text)
+}
 
 // report shows an error of a script type: on the console always, on the
 // page unless that type's config turned the error plugin off.

@@ -88,6 +88,12 @@ func (r *runner) process(it *item) {
 		done()
 		return
 	}
+	if it.el.Call("hasAttribute", "terminal").Bool() {
+		// A terminal that cannot be set up is reported; the script still runs.
+		if _, err := ffi.Await(r.page.host.Call("terminal", it.el, string(r.typ), r.wrap)); err != nil {
+			r.report(ffi.Message(err))
+		}
+	}
 	r.hooks(it.el).Run("onReady", true)
 	if it.isScript {
 		r.runScript(it, done)

@@ -29,6 +29,9 @@ type workerSpec struct {
 	// (PyWorker's serviceWorker option): the way to the page when it is
 	// not cross-origin isolated. "" for none.
 	serviceWorker string
+	// hooks are module URLs whose exports are hooks for this worker only
+	// (PyWorker's `hooks` option, or a terminal's); undefined for none.
+	hooks js.Value
 }
 
 // xworker is the page's side of one running worker.
@@ -168,6 +171,14 @@ func (x *xworker) start() {
 		return nil
 	})
 	runtime.Hooks{Host: x.page.host, Args: js.ValueOf([]any{nil, x.worker}), Report: report.Value}.Run("onWorker", false)
+	if x.spec.el.Truthy() && x.spec.el.Call("hasAttribute", "terminal").Bool() {
+		// A terminal that cannot be set up is reported; the script still runs.
+		if hooks, err := ffi.Await(x.page.host.Call("terminal", x.spec.el, string(x.spec.typ), x.worker)); err != nil {
+			x.page.report(x.spec.typ, ffi.Message(err))
+		} else {
+			x.spec.hooks = hooks
+		}
+	}
 	x.ch = channel.NewPage(glue, x.page.host.Get("exports"), x.sync)
 	if x.transport == channel.TransportServiceWorker {
 		x.ch.UseServiceWorker(x.spec.serviceWorker, js.Global().Get("crypto").Call("randomUUID").String())
@@ -187,7 +198,7 @@ func (x *xworker) start() {
 		"async":        x.spec.async,
 		"interpreter":  x.interpreter(),
 		"interrupt":    x.interrupt,
-		"hooks":        x.page.host.Call("workerHooks"),
+		"hooks":        x.page.host.Call("workerHooks", x.spec.hooks),
 	}
 	msg := map[string]any{"module": x.page.host.Get("module"), "init": init, "start": start}
 	x.post(msg, transfer)
@@ -336,8 +347,8 @@ func (x *xworker) runtimeCall(name string, args []js.Value) js.Value {
 		return values
 	case "query": // pyscript.ffi.query(object, path)
 		return valueAt(args[0], args[1].String())
-	case "input": // input(prompt) in the worker, until a terminal exists
-		return js.Global().Call("prompt", args[0])
+	case "input": // input(prompt) in the worker: from its terminal, else window.prompt
+		return x.page.host.Call("input", x.worker, args[0])
 	case "assign": // pyscript.ffi.assign(pageObject, sources…): sources came by value
 		js.Global().Get("Object").Call("assign", anys(args)...)
 		return js.Undefined()
