@@ -11,7 +11,7 @@ TMP ?= $(or $(TMPDIR),/tmp)
 # Packages whose browser glue is tested under node (GOOS=js, no DOM).
 WASM_TEST_PKGS := ./ffi/... ./core/... ./events/...
 
-.PHONY: all dist fixtures serve test unit wasm-test fuzz-short fuzz e2e cross bench size tools cross-tools clean
+.PHONY: all dist fixtures serve test unit wasm-test fuzz-short size-check fuzz e2e cross bench size tools cross-tools clean
 
 all: dist
 
@@ -87,7 +87,7 @@ serve: dist
 	go run ./cmd/devserver -addr $(ADDR) -root examples -mount /dist/=dist
 
 # --- tests ----------------------------------------------------------------
-test: unit wasm-test fuzz-short e2e cross
+test: unit wasm-test fuzz-short size-check e2e cross
 
 unit:
 	gofmt -l $$(find . -name '*.go' -not -path './e2e/node_modules/*') | (! grep .) || (echo "gofmt needed"; exit 1)
@@ -131,6 +131,15 @@ fuzz-short:
 
 fuzz:
 	$(MAKE) fuzz-short FUZZ_SCALE=20
+
+# The boot set (what every page downloads before Python runs: core.js,
+# wasm_exec.js, core.wasm) has a budget in brotli bytes, as served from
+# dist/'s precompressed copies. Deterministic: a size, not a timing.
+BOOT_BUDGET := 950000
+size-check: dist
+	@n=$$(cat dist/core.js.br dist/wasm_exec.js.br dist/core.wasm.br | wc -c); \
+	echo "boot set: $$n bytes brotli (budget $(BOOT_BUDGET))"; \
+	[ $$n -lt $(BOOT_BUDGET) ] || { echo "the boot set is over its budget"; exit 1; }
 
 bench: dist
 	node e2e/bench/bench.mjs

@@ -124,7 +124,45 @@ const md = [
     "Ours counts `core.css` too, although a page only fetches it when it links it. " +
     "The interpreter rows are the self-hosted files both cores load (for Pyodide: what `loadPyodide` fetches to run hello world without packages).",
   "",
-].join("\n");
+];
 
-process.stdout.write(md);
-writeFileSync(path.join(ROOT, "size-results.md"), md);
+// The terminal and the editor, which only pages using them download: ours
+// (whatever dist/ has of them) against PyScript's chunks for the same
+// feature. PyScript's Pyodide terminal also loads xterm-readline, its
+// MicroPython one does not.
+const ourFeature = (prefix, extra = []) => [
+  ...readdirSync(path.join(ROOT, "dist")).filter((f) => f.startsWith(prefix) && f.endsWith(".js")).map((f) => `dist/${f}`),
+  ...extra,
+];
+const features = [
+  { title: "terminal, ours", files: ourFeature("terminal", ["dist/xterm.css"]) },
+  {
+    title: `terminal, PyScript ${pyscriptVersion} (py)`,
+    files: [...onDemandChunks(["py-terminal", "py", "xterm", "xterm-readline", "xterm_addon-fit", "xterm_addon-web-links"]), `${PYSCRIPT}/dist/xterm.css`],
+  },
+  {
+    title: `terminal, PyScript ${pyscriptVersion} (mpy)`,
+    files: [...onDemandChunks(["py-terminal", "mpy", "xterm", "xterm_addon-fit", "xterm_addon-web-links"]), `${PYSCRIPT}/dist/xterm.css`],
+  },
+  { title: "editor, ours", files: ourFeature("editor") },
+  {
+    title: `editor, PyScript ${pyscriptVersion}`,
+    files: onDemandChunks(["py-editor", "codemirror", "codemirror_commands", "codemirror_lang-python", "codemirror_language", "codemirror_state", "codemirror_view", "index"]),
+  },
+];
+const featureRows = await Promise.all(features.map(async (f) => {
+  const sizes = await Promise.all(f.files.map(measure));
+  const sum = (k) => sizes.reduce((t, s) => t + s[k], 0);
+  return [f.title, sizes.map((s) => `\`${path.basename(s.file)}\``).join(", "), kb(sum("raw")), kb(sum("gzip")), kb(sum("brotli"))];
+}));
+md.push(
+  "## Terminal and editor bytes",
+  "",
+  "Fetched only by pages with a terminal or an editor; each file compressed on its own, as served.",
+  "",
+  table(["feature", "files", "raw", "gzip -9", "brotli -11"], featureRows, ["l", "l", "r", "r", "r"]),
+  "",
+);
+const text = md.join("\n");
+process.stdout.write(text);
+writeFileSync(path.join(ROOT, "size-results.md"), text);
