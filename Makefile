@@ -3,7 +3,7 @@ SHELL := /bin/bash
 GOROOT := $(shell go env GOROOT)
 WASM_EXEC := $(GOROOT)/lib/wasm/go_js_wasm_exec
 ADDR ?= 127.0.0.1:8000
-GO_SOURCES := $(shell find . -name '*.go' -not -path './e2e/node_modules/*' -not -path './dist/*') \
+GO_SOURCES := $(shell find . -name '*.go' -not -name '*_test.go' -not -path './e2e/*' -not -path './dist/*' -not -path './docs/*') \
 	$(wildcard core/pyscript/pyscript/*.py) go.mod go.sum
 MPY := e2e/node_modules/@micropython/micropython-webassembly-pyscript
 PYODIDE := e2e/node_modules/pyodide
