@@ -153,6 +153,11 @@ const start = async (shared) => {
     // the worker runs. terminal.js replaces terminalError and input.
     terminal: (el, type, target) => import(here("terminal.js")).then((module) => module.terminal(host, el, type, target)),
     terminalError: () => {},
+    // Runs a py-game script (dist/game.js, fetched only by pages with one).
+    game: (...args) =>
+      import(here("game.js")).then((module) => module.game(...args), (error) => {
+        throw new Error(`GoPyScript could not load its py-game support (${here("game.js")}): ${error?.message ?? error}`);
+      }),
     input: (worker, text) => prompt(text),
     makeWrap,
     autoProxies,

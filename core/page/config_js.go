@@ -8,11 +8,12 @@ import (
 	"github.com/gopyscript/gopyscript/core/script"
 )
 
-// loadConfigs reads both types' configs up front, as PyScript does before
+// loadConfigs reads the py and mpy configs up front, as PyScript does before
 // its exports resolve. A broken config is reported even if nothing uses it.
+// py-game scripts have their own (see gameConfig).
 func (p *Page) loadConfigs() map[script.Type]*runtime.Config {
 	out := map[script.Type]*runtime.Config{}
-	for _, t := range script.Types {
+	for _, t := range script.Types[:2] {
 		chosen, err := p.selectConfig(t)
 		var c *runtime.Config
 		if err != nil {
@@ -63,7 +64,7 @@ func (p *Page) baseURL() string { return p.doc.Get("baseURI").String() }
 
 // defaultInterpreter is the self-hosted interpreter next to core.js.
 func (p *Page) defaultInterpreter(t script.Type) string {
-	return p.host.Get("interpreters").Get(string(t)).String()
+	return p.host.Get("interpreters").Get(string(t.Kind())).String()
 }
 
 func forEach(list js.Value, fn func(js.Value)) {

@@ -25,7 +25,7 @@ func (r *runner) report(text string) {
 // page unless that type's config turned the error plugin off.
 func (p *Page) report(t script.Type, text string) {
 	text = explain(text)
-	if p.configs[t].PluginDisabled("error") {
+	if c := p.configs[t]; c != nil && c.PluginDisabled("error") {
 		js.Global().Get("console").Call("error", text)
 		return
 	}

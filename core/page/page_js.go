@@ -45,6 +45,7 @@ type item struct {
 	isScript bool              // <script type=…> rather than <py-script>
 	worker   bool              // runs in its own worker
 	src      *runtime.Download // the src request, started as soon as the element is seen; nil without src
+	config   *runtime.Config   // a py-game script's own config, once read
 }
 
 // Start finds the page's scripts, starts their interpreters and runs them.
@@ -90,11 +91,13 @@ func Start(host js.Value) {
 	p.configs = p.loadConfigs()
 
 	initial := p.find(p.doc)
-	keys := make([]any, len(initial))
+	var keys []any
 	items := make([]*item, len(initial))
 	for i, el := range initial {
 		items[i] = p.newItem(el)
-		keys[i] = items[i].seq
+		if items[i].typ != script.Game { // PyScript's py:all-done waits for py and mpy scripts only
+			keys = append(keys, items[i].seq)
+		}
 	}
 	p.allDone = events.NewAllDoneTracker(keys, events.DispatchAllDone)
 	p.enqueue(items, true)
@@ -142,7 +145,7 @@ func (p *Page) newItem(el js.Value) *item {
 	p.mu.Lock()
 	p.seq++
 	it := &item{el: el, seq: p.seq, typ: typ, isScript: el.Get("localName").String() == "script",
-		worker: el.Call("hasAttribute", "worker").Bool()}
+		worker: typ != script.Game && el.Call("hasAttribute", "worker").Bool()} // a game draws on the page's canvas
 	p.mu.Unlock()
 	if src := attr(el, "src"); src != "" && !it.worker && !srcWithCode(el) {
 		// Fetch every src at once; the runner still runs them in order.

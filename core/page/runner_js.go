@@ -32,6 +32,11 @@ func newRunner(p *Page, t script.Type) *runner {
 
 func (r *runner) loop() {
 	cfg := r.page.configs[r.typ]
+	var first *item
+	if r.typ == script.Game {
+		first = r.queue.Pop()
+		cfg = r.page.gameRuntimeConfig(first)
+	}
 	if cfg.Err != nil {
 		r.failure = cfg.Err.Error() // already shown when the config was read
 	} else {
@@ -53,6 +58,9 @@ func (r *runner) loop() {
 			r.page.waitForPlugins()
 		}
 	}
+	if first != nil {
+		r.process(first)
+	}
 	for {
 		r.process(r.queue.Pop())
 		r.enableEventAttributes()
@@ -63,7 +71,7 @@ func (r *runner) loop() {
 // into this interpreter, once the scripts found so far have started and
 // defined their handlers.
 func (r *runner) enableEventAttributes() {
-	if !r.attributesEnabled && r.failure == "" && r.queue.Empty() {
+	if !r.attributesEnabled && r.failure == "" && r.queue.Empty() && r.typ != script.Game {
 		r.attributesEnabled = true
 		r.page.host.Call("attributesReady", string(r.typ), r.wrap)
 	}
@@ -78,6 +86,9 @@ func (r *runner) process(it *item) {
 		events.DispatchScript(it.el, string(r.typ), events.Done, false)
 		r.page.allDone.Done(it.seq)
 	}
+	if r.typ == script.Game {
+		done = func() {} // PyScript's py-game has no events of its own
+	}
 	defer func() {
 		if rec := recover(); rec != nil {
 			r.report("GoPyScript internal error running " + outerHTML(it.el, false) + ": " + ffi.PanicError(rec).Error())
@@ -86,6 +97,10 @@ func (r *runner) process(it *item) {
 	}()
 	if r.failure != "" {
 		done()
+		return
+	}
+	if r.typ == script.Game {
+		r.runGame(it)
 		return
 	}
 	if it.el.Call("hasAttribute", "terminal").Bool() {
@@ -115,7 +130,7 @@ func (r *runner) autoProxies(cfg *runtime.Config) {
 	if err != nil {
 		r.report(err.Error())
 	}
-	if auto && r.typ == script.Py {
+	if auto && r.typ.Kind() == script.Py {
 		r.page.host.Call("autoProxies", r.rt.Interp.Value())
 	}
 }

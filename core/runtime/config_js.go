@@ -28,7 +28,7 @@ func LoadConfig(t script.Type, chosen config.Selection, pageURL, defaultURL stri
 	var err error
 	c.Config, err = config.Load(chosen, pageURL, FetchText, ParseJSON, moduleParser(loader))
 	if err == nil {
-		c.InterpreterURL, err = c.Config.InterpreterURL(string(t), pageURL, defaultURL)
+		c.InterpreterURL, err = c.Config.InterpreterURL(string(t.Kind()), pageURL, defaultURL)
 	}
 	if err != nil {
 		c.Err = err

@@ -36,7 +36,7 @@ func (rt *Runtime) pyImport(entries []string) error {
 	if len(set.Remote) > 0 {
 		return Error("py_import: remote package configs work only in a config's packages: " + strings.Join(set.Remote, ", "))
 	}
-	if rt.Type == script.Py {
+	if rt.Type.Kind() == script.Py {
 		configured, err := rt.Config.Packages(rt.PageURL)
 		if err != nil {
 			return err

@@ -65,7 +65,7 @@ func (rt *Runtime) Prepare() error {
 		return err
 	}
 	rt.Interp = in
-	if p.debug && rt.Type == script.Py {
+	if p.debug && rt.Type.Kind() == script.Py {
 		in.Value().Call("setDebug", true)
 	}
 	if err := rt.installPyScript(); err != nil {
@@ -80,6 +80,19 @@ func (rt *Runtime) Prepare() error {
 	}
 	rt.Progress("Loaded " + name)
 	return nil
+}
+
+// Apply sets up another config's files, js_modules and packages in the
+// loaded interpreter, as py-game does for each script's own config.
+func (rt *Runtime) Apply(cfg *Config) error {
+	loaded := rt.Config
+	rt.Config = cfg
+	defer func() { rt.Config = loaded }()
+	p, err := rt.plan()
+	if err == nil {
+		err = rt.setup(p)
+	}
+	return err
 }
 
 // Run starts code: synchronously when sync is set (the returned Promise is

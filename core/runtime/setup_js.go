@@ -81,7 +81,8 @@ func (rt *Runtime) plan() (*plan, error) {
 	if _, err := cfg.Plugins(); err != nil {
 		return nil, err
 	}
-	if rt.Type == script.Py {
+	// Load options only matter before the interpreter loads (see Apply).
+	if rt.Type.Kind() == script.Py && rt.Interp == nil {
 		if err := pyodideIndex(cfg, pageURL, p.options); err != nil {
 			return nil, err
 		}
@@ -123,7 +124,7 @@ func (rt *Runtime) setup(p *plan) error {
 	}
 	rt.Progress("Loading packages")
 	var err error
-	if rt.Type == script.Py {
+	if rt.Type.Kind() == script.Py {
 		var micropip js.Value
 		micropip, err = rt.installPyodidePackages(pk.Wheels, pk.Names, pk.IndexURLs)
 		if err == nil && p.cache != nil && micropip.Truthy() {

@@ -40,16 +40,28 @@ func HasCode(text string) bool {
 	return false
 }
 
-// Type is a PyScript script type: "py" (Pyodide) or "mpy" (MicroPython).
+// Type is a PyScript script type: "py" (Pyodide), "mpy" (MicroPython) or
+// "py-game" (Pyodide in an environment of its own, for pygame-ce).
 type Type string
 
 const (
-	Py  Type = "py"
-	MPy Type = "mpy"
+	Py   Type = "py"
+	MPy  Type = "mpy"
+	Game Type = "py-game"
 )
 
-// Types lists the supported types in the order PyScript registers them.
-var Types = []Type{MPy, Py}
+// Types lists the supported types in the order PyScript registers them:
+// py-game, which PyScript defines as a custom type, last (the page-wide
+// configs are those of the types before it).
+var Types = []Type{MPy, Py, Game}
+
+// Kind is the interpreter family the type runs: Py or MPy.
+func (t Type) Kind() Type {
+	if t == MPy {
+		return MPy
+	}
+	return Py
+}
 
 // Selector matches the main-thread elements of this type that run code.
 func (t Type) Selector() string {
@@ -61,7 +73,7 @@ func (t Type) ConfigSelector() string { return string(t) + "-config" }
 
 // Interpreter names the interpreter behind the type, as PyScript does.
 func (t Type) Interpreter() string {
-	if t == Py {
+	if t.Kind() == Py {
 		return "pyodide"
 	}
 	return "micropython"
@@ -69,7 +81,7 @@ func (t Type) Interpreter() string {
 
 // DisplayName is the interpreter's name as shown in progress messages.
 func (t Type) DisplayName() string {
-	if t == Py {
+	if t.Kind() == Py {
 		return "Pyodide"
 	}
 	return "MicroPython"

@@ -76,3 +76,15 @@ func TestHasCodeBlockCommentEdges(t *testing.T) {
 	assert.True(t, HasCode("/* a */ x = 1"), "code after a block comment on the same line")
 	assert.True(t, HasCode("/* never closed\n"), "an unclosed comment is content")
 }
+
+func TestGameType(t *testing.T) {
+	for _, c := range []struct{ tag, typ string }{{"script", "py-game"}, {"py-game-script", ""}} {
+		got, ok := TypeOf(c.tag, c.typ)
+		assert.True(t, ok, c.tag)
+		assert.Equal(t, Game, got, c.tag)
+	}
+	assert.Equal(t, Py, Game.Kind(), "py-game runs Pyodide")
+	assert.Equal(t, "pyodide", Game.Interpreter())
+	assert.Equal(t, "Pyodide", Game.DisplayName())
+	assert.Equal(t, MPy, MPy.Kind())
+}

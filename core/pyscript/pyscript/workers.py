@@ -22,6 +22,8 @@ def _py_worker(url, **options):
     once (its ``ready`` resolves when its code has run). ``type`` is
     "pyodide" or "micropython"; ``config``, ``async`` and ``version`` are
     PyScript's options."""
+    if _pyscript.type == "py-game":  # its PyWorker raises PyScript's error
+        return _pyscript.PyWorker(url)
     kind = options.get("type")
     if kind not in _TYPES:
         raise ValueError('PyWorker needs type="pyodide" or type="micropython", not ' + repr(kind))
