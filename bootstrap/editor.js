@@ -55,6 +55,7 @@ const init = async (script, type, { host, exports, report }) => {
     if (source === null) throw new Error(`Invalid source: ${url}`);
   }
 
+  source = dedent(source);
   const context = { type, env, script, report, icons, source, setup: script.hasAttribute("setup"), handleEvent: execute };
   let target;
   Object.defineProperties(script, {
@@ -80,8 +81,7 @@ const init = async (script, type, { host, exports, report }) => {
   const ready = () => script.dispatchEvent(new Event(`${type}-editor`, { bubbles: true }));
 
   if (context.setup) {
-    const failed = (error) => report(type, message(error));
-    env.setups.push({ code: source, failed });
+    env.setups.push({ code: source, out: quiet(context), failed: (error) => report(type, traceback(message(error))) });
     context.handleEvent({ currentTarget: null }).then(ready);
     return;
   }
@@ -105,7 +105,7 @@ const init = async (script, type, { host, exports, report }) => {
   Object.assign(context, parts);
   parts.button.addEventListener("click", (event) => press(context, event));
 
-  const doc = dedent(source).trim();
+  const doc = source.trim();
   // Code indented with tabs or two spaces keeps being indented so.
   const indentation = doc.match(/^([ \t]+)/m)?.[1] ?? "    ";
   const run = () => (parts.button.click(), true);
@@ -186,14 +186,12 @@ const press = async (context, event) => {
 // output goes to the console and errors to the page.
 async function execute({ currentTarget, code: given }, before = "") {
   const shown = !!currentTarget;
-  const out = shown
-    ? writers(this.output)
-    : { write: (line) => console.log(line), writeErr: (line) => this.report(this.type, line) };
+  const out = shown ? writers(this.output) : quiet(this);
   if (shown) {
     running(this, true);
     this.output.replaceChildren();
   }
-  const task = this.env.run(given ?? code(this), before, out);
+  const task = this.env.run(given === undefined ? code(this) : dedent(String(given)), before, out);
   if (shown) this.task = task;
   try {
     await task.done;
@@ -208,6 +206,9 @@ async function execute({ currentTarget, code: given }, before = "") {
     }
   }
 }
+
+// Where the output of code run without a button goes.
+const quiet = ({ type, report }) => ({ write: (line) => console.log(line), writeErr: (line) => report(type, line) });
 
 // A page's own handleEvent: it gets the event with the code to run as
 // event.code, and returning false cancels the run.

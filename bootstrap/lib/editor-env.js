@@ -14,7 +14,7 @@ export class Env {
     this.exports = exports;
     this.config = ""; // as written: inline JSON/TOML or a .json/.toml URL
     this.serviceWorker = "";
-    this.setups = []; // setup code, run again on a fresh worker
+    this.setups = []; // {code, out, failed}: run again on a fresh worker
     this.worker = null; // a Promise of the xworker once started
     this.xworker = null; // the xworker once ready
     this.route = { write: console.log, writeErr: console.error };
@@ -37,7 +37,11 @@ export class Env {
       xworker.sync.write = (line) => this.route.write(line);
       xworker.sync.writeErr = (line) => this.route.writeErr(line);
       this.xworker = xworker;
-      if (again) for (const setup of this.setups) await xworker.sync.runAsync(setup.code).catch(setup.failed);
+      if (again)
+        for (const { code, out, failed } of this.setups) {
+          this.route = out;
+          await xworker.sync.runAsync(code).catch(failed);
+        }
       return xworker;
     });
     this.worker = started;
@@ -49,9 +53,11 @@ export class Env {
   // Queues code (after before, when given) and returns its task: task.done
   // settles once it ran; out gets its output.
   run(code, before, out) {
-    const task = { state: "waiting", out };
-    task.done = this.queue.then(() => this.#execute(task, code, before));
-    this.queue = task.done.catch(() => {});
+    const task = { state: "waiting", out, cancelled: Promise.withResolvers() };
+    const ran = this.queue.then(() => this.#execute(task, code, before));
+    this.queue = ran.catch(() => {});
+    // A run stopped before it started ends at once, not once its turn comes.
+    task.done = Promise.race([ran, task.cancelled.promise]);
     return task;
   }
 
@@ -75,7 +81,10 @@ export class Env {
   // Stops a task: one still waiting never runs ("cancelled"); a running one
   // is interrupted ("interrupted") or its worker replaced ("restarted").
   stop(task) {
-    if (task.state === "waiting") return (task.state = "cancelled");
+    if (task.state === "waiting") {
+      task.cancelled.resolve();
+      return (task.state = "cancelled");
+    }
     if (task.state !== "running") return task.state;
     if (this.xworker?.interrupt()) return "interrupted";
     task.state = "restarted";

@@ -283,13 +283,23 @@ for (const type of ["mpy", "py"]) {
       // is Pyodide's weak spot: a moment's grace puts it in the loop.
       await page.waitForTimeout(300);
       await expect(button).toHaveClass(/\brunning\b/);
-      // Stop asks first, as in PyScript; declining leaves it running.
-      await button.click();
+      // A run queued behind it waits; stopping that one ends it at once, unrun.
+      accept = true;
+      const show = editorOf(page, type, "show");
+      await show.locator("button").click();
+      await expect(show.locator("button")).toHaveClass(/\brunning\b/);
+      await runs(page, "show", () => show.locator("button").click());
       expect(dialogs).toEqual(["Stop evaluating this code?"]);
+      await expect(show.locator("button")).not.toHaveClass(/\brunning\b/);
+      await expect(show.locator(`.${type}-editor-output`)).toHaveText("");
+      // Stop asks first, as in PyScript; declining leaves it running.
+      accept = false;
+      await button.click();
+      expect(dialogs).toHaveLength(2);
       await expect(button).toHaveClass(/\brunning\b/);
       accept = true;
       await runs(page, "loop", () => button.click());
-      expect(dialogs).toHaveLength(2);
+      expect(dialogs).toHaveLength(3);
       await expect(button).not.toHaveClass(/\brunning\b/);
       const stopped = await lines(output);
       expect(stopped[0]).toBe("looping");
