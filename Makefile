@@ -66,10 +66,10 @@ dist/core.wasm: $(GO_SOURCES) $(STRIPPED)/.built Makefile
 BOOTSTRAP_JS := $(wildcard bootstrap/*.js)
 # terminal.js and editor.js bundle xterm.js and CodeMirror from npm (pinned in
 # e2e/package-lock.json): only pages with a terminal or an editor fetch them.
-dist/.built: dist/core.wasm $(BOOTSTRAP_JS) $(wildcard bootstrap/lib/*.js) bootstrap/donkey.py bootstrap/core.css $(wildcard cmd/bundle/*.go) e2e/node_modules/.installed | tools
+dist/.built: dist/core.wasm $(BOOTSTRAP_JS) $(wildcard bootstrap/lib/*.js) bootstrap/donkey.py bootstrap/editor.py bootstrap/core.css $(wildcard cmd/bundle/*.go) e2e/node_modules/.installed | tools
 	go run ./cmd/bundle -out dist -node-modules e2e/node_modules $(BOOTSTRAP_JS) $(GOROOT)/lib/wasm/wasm_exec.js \
 	  e2e/node_modules/@xterm/xterm/css/xterm.css
-	cp bootstrap/donkey.py bootstrap/core.css dist/
+	cp bootstrap/donkey.py bootstrap/editor.py bootstrap/core.css dist/
 	mkdir -p dist/micropython dist/pyodide
 	cp -p $(MPY)/*.mjs $(MPY)/*.wasm dist/micropython/
 	cp -p $(PYODIDE)/pyodide.mjs $(PYODIDE)/pyodide.js $(PYODIDE)/pyodide.asm.mjs $(PYODIDE)/pyodide.asm.wasm \

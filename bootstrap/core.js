@@ -174,7 +174,8 @@ const start = async (shared) => {
         else addEventListener("DOMContentLoaded", after, { once: true });
       })),
   };
-  const api = new Promise((resolve) => (host.ready = resolve));
+  // host.api: settled once the core runs (lazy modules wait for it to show errors).
+  const api = (host.api = new Promise((resolve) => (host.ready = resolve)));
   watchEditors(host);
   host.attributesReady = eventAttributes((type, text) => host.stderr(type, text));
 
