@@ -4,8 +4,15 @@
 // output of the editor that runs, and the page runs code here with
 // xworker.sync.runAsync (PyScript's names, so pages that reach into an
 // editor's xworker keep working).
-export const onReady = ({ io, runAsync }, { sync }) => {
+// A Stop that reached Pyodide just after its Run ended left the interrupt
+// pending: checkInterrupt drops it, so the next Run is not interrupted.
+export const onReady = ({ interpreter, io, runAsync }, { sync }) => {
   io.stdout = (line) => sync.write(line);
   io.stderr = (line) => sync.writeErr(line);
-  sync.runAsync = (code) => runAsync(code);
+  sync.runAsync = (code) => {
+    try {
+      interpreter.checkInterrupt?.();
+    } catch {}
+    return runAsync(code);
+  };
 };
