@@ -5,7 +5,10 @@ import { open, allDone, errors, expectNoErrors } from "./helpers.mjs";
 test("examples index links every example", async ({ page }) => {
   await page.goto("/examples/");
   const links = await page.locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
-  expect(links).toEqual(["hello-mpy.html", "hello-py.html", "display.html", "events.html", "errors.html", "todo.html", "stop.html", "plugin.html"]);
+  expect(links).toEqual([
+    "hello-mpy.html", "hello-py.html", "display.html", "events.html", "errors.html", "todo.html", "stop.html",
+    "terminal.html", "editor.html", "plugin.html",
+  ]);
 });
 
 test("hello examples greet from both interpreters", async ({ page }) => {
@@ -97,5 +100,51 @@ test("plugin example: a hook shows what a script prints; donkey evaluates on dem
     await page.click("#evaluate");
     await expect(page.locator("#result")).toHaveText("42", { timeout: 1000 });
   }).toPass();
+  await expectNoErrors(page, log);
+});
+
+// How many colours a screenshot of the element has (kept in the test's
+// output folder): a blank or unstyled box has one or two, a rendered editor
+// or terminal (text, highlighting, cursor, gutter) many.
+const colours = async (page, locator, name) => {
+  const png = await locator.screenshot({ path: test.info().outputPath(`${name}.png`) });
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const canvas = new OffscreenCanvas(img.width, img.height);
+    const g = canvas.getContext("2d");
+    g.drawImage(img, 0, 0);
+    const data = g.getImageData(0, 0, img.width, img.height).data;
+    const seen = new Set();
+    for (let i = 0; i < data.length; i += 4) seen.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+    return seen.size;
+  }, png.toString("base64"));
+};
+
+test("editor example: editors render, share an env after its setup, and run what is typed", async ({ page }) => {
+  test.setTimeout(180_000);
+  const log = await open(page, "/examples/editor.html");
+  const [first, second] = [0, 1].map((i) => page.locator("py-editor").nth(i));
+  const mpy = page.locator("mpy-editor");
+  for (const editor of [first, second, mpy]) await expect(editor.locator(".cm-editor .cm-content")).toBeVisible({ timeout: 60_000 });
+  expect(await colours(page, first, "py-editor")).toBeGreaterThan(20);
+  expect(await colours(page, mpy, "mpy-editor")).toBeGreaterThan(20);
+
+  // The first editor uses the setup's prices.
+  await first.locator(".py-editor-run-button").click();
+  await expect(first.locator(".py-editor-output")).toHaveText("3 items: 2.90", { timeout: 90_000 });
+  // Typed into the second editor with real key presses, run with Shift-Enter.
+  await second.locator(".cm-content").click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("print(len(basket))");
+  await page.keyboard.press("Shift+Enter");
+  const output = second.locator(".py-editor-output");
+  await expect.poll(async () => (await output.innerText()).trim(), { timeout: 60_000 }).toBe("['apple', 'fig', 'fig', 'pear']\n4");
+  expect(await colours(page, second, "py-editor-after-run")).toBeGreaterThan(20);
+
+  await mpy.locator(".mpy-editor-run-button").click();
+  await expect(mpy.locator(".mpy-editor-output")).toContainText("MicroPython (1,", { timeout: 60_000 });
   await expectNoErrors(page, log);
 });
