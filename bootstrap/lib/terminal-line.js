@@ -36,7 +36,8 @@ export const lineDiscipline = (xterm, report) => {
       if (char === "\r" || char === "\n") {
         xterm.write("\r\n");
         finish(reading.text);
-        return data.length > used && type(data.slice(used));
+        if (data.length > used) type(data.slice(used)); // pasted lines: for what reads next
+        return;
       }
       if (char === "\x7f" || char === "\b") {
         if (!reading.text) continue;

@@ -66,15 +66,21 @@ const openStyled = (xterm, box) => {
     if (own) Object.defineProperty(document, "createElement", own);
     else delete document.createElement;
   }
-  const sheets = made.map(() => new CSSStyleSheet());
+  const sheets = made.map((inert) => {
+    const sheet = new CSSStyleSheet();
+    const copy = () => sheet.replaceSync(inert.textContent);
+    new MutationObserver(copy).observe(inert, { subtree: true, childList: true, characterData: true });
+    copy();
+    return sheet;
+  });
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, ...sheets];
-  const copy = () => {
-    if (made.some((inert) => xterm.element.contains(inert)))
-      made.forEach((inert, i) => sheets[i].replaceSync(inert.textContent));
-    else document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => !sheets.includes(sheet));
+  // Disposed, xterm takes them out of its screen element.
+  const screen = made[0]?.parentNode;
+  const drop = () => {
+    if (made.some((inert) => inert.parentNode === screen)) return;
+    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => !sheets.includes(sheet));
   };
-  new MutationObserver(copy).observe(xterm.element, { subtree: true, childList: true, characterData: true });
-  copy();
+  if (screen) new MutationObserver(drop).observe(screen, { childList: true });
 };
 
 // A new xterm.js Terminal for the script element el, opened in its

@@ -122,9 +122,11 @@ for (const type of ["mpy", "py"]) {
     await shows(page, "a", "no newline yet: Your name?");
     await typeInto(page, "a", "Adx", "Backspace", "a", "Enter");
     await shows(page, "a", "no newline yet: Your name? Ada\nHello, Ada!\nMore?");
-    await shows(page, "b", "worker b ready\nb asks:");
+    // Typed before input() asks: kept for it.
+    await shows(page, "b", "worker b ready");
     await typeInto(page, "b", "bee", "Enter");
-    await shows(page, "b", "b asks: bee\nb got bee");
+    await page.evaluate(() => document.body.setAttribute("data-ask", ""));
+    await shows(page, "b", "worker b ready\nb asks: bee\nb got bee");
     // process() answers the pending input() as if typed.
     await page.evaluate(() => document.getElementById("a").process("typed by process"));
     await shows(page, "a", "More? typed by process\nmore: typed by process\n");
@@ -205,9 +207,12 @@ for (const type of ["mpy", "py"]) {
     await expect(rows).not.toContainText("42");
     await page.evaluate(() => boxed.execute("print('boxed output')"));
     await expect(page.locator("#donkey-box .xterm-rows")).toContainText("boxed output");
-    // kill() takes the terminal away; the next task brings a new one.
+    // kill() takes the terminal away (and its styles); the next task brings a new one.
+    const sheets = () => page.evaluate(() => document.adoptedStyleSheets.length);
+    const styled = await sheets();
     await page.evaluate(() => shown.kill());
     await expect(page.locator("body > py-terminal")).toHaveCount(0);
+    await expect.poll(sheets).toBe(styled - 2);
     expect(await page.evaluate(() => shown.evaluate("'back'"))).toBe("back");
     await expect(page.locator("body > py-terminal")).toHaveCount(1);
     expect(log.pageErrors).toEqual([]);
