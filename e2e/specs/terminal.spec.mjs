@@ -117,7 +117,7 @@ for (const type of ["mpy", "py"]) {
     expect(await page.evaluate(() => document.getElementById("x").terminal)).toBeUndefined();
   });
 
-  test(`worker terminals: input() typed into each, process(), tracebacks there and on the page (${type})`, async ({ page }) => {
+  test(`worker terminals: input() typed into each, process(), tracebacks there and on the page, a restart (${type})`, async ({ page }) => {
     await open(page, `/terminal/worker.html?type=${type}`);
     await shows(page, "a", "no newline yet: Your name?");
     await typeInto(page, "a", "Adx", "Backspace", "a", "Enter");
@@ -139,6 +139,12 @@ for (const type of ["mpy", "py"]) {
     expect(await shown(page, "b")).not.toContain("ValueError");
     await expect.poll(() => rendered(page, "b")).toContain("b got bee");
     expect(await theme(page, "a")).toEqual(THEME);
+    // A restarted worker keeps its script's terminal.
+    await page.evaluate(() => document.getElementById("a").xworker.restart());
+    await expect.poll(async () => (await shown(page, "a")).split("Your name?").length).toBe(3);
+    await typeInto(page, "a", "Bo", "Enter");
+    await shows(page, "a", "Hello, Bo!");
+    await expect(page.locator("py-terminal")).toHaveCount(2);
   });
 
   test(`a REPL in a worker terminal: code.interact(), typed and processed (${type})`, async ({ page }) => {
@@ -182,7 +188,7 @@ for (const type of ["mpy", "py"]) {
     expect(await shown(page, "a")).not.toContain("cannot read");
   });
 
-  test(`donkey({terminal}): process shows the code running, output and errors there, clear, kill (${type})`, async ({ page }) => {
+  test(`donkey({terminal}): process shows the code running, output and errors there, clear, reset, kill (${type})`, async ({ page }) => {
     const log = await open(page, "/terminal/donkey.html");
     const rows = page.locator("body > py-terminal .xterm-rows");
     await page.evaluate(async (type) => {
@@ -207,6 +213,8 @@ for (const type of ["mpy", "py"]) {
     await expect(rows).not.toContainText("42");
     await page.evaluate(() => boxed.execute("print('boxed output')"));
     await expect(page.locator("#donkey-box .xterm-rows")).toContainText("boxed output");
+    await page.evaluate(() => boxed.reset());
+    await expect(page.locator("#donkey-box .xterm-rows")).not.toContainText("boxed output");
     // kill() takes the terminal away (and its styles); the next task brings a new one.
     const sheets = () => page.evaluate(() => document.adoptedStyleSheets.length);
     const styled = await sheets();
