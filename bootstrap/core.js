@@ -10,6 +10,7 @@ const here = (path) => new URL(path, import.meta.url).href;
 
 const closedSyncs = new WeakSet();
 let pluginsAdded;
+let terminals; // the import of terminal.js
 
 // PyScript's hooks. Each Set takes only what can run: functions for on*,
 // Python source for code*, and (ours) module URLs in hooks.worker.modules:
@@ -150,8 +151,15 @@ const start = async (shared) => {
     // A script's terminal (dist/terminal.js, fetched only by pages with
     // one): target is the wrap of a main-thread script's interpreter, or a
     // worker script's Worker; for a worker it resolves to the hook modules
-    // the worker runs. terminal.js replaces terminalError and input.
-    terminal: (el, type, target) => import(here("terminal.js")).then((module) => module.terminal(host, el, type, target)),
+    // the worker runs. terminal.js replaces terminalError and input. A
+    // bundle that cannot load is reported once; the scripts run without.
+    terminal: (el, type, target) => {
+      const first = !terminals;
+      terminals ??= import(here("terminal.js"));
+      return terminals.then((module) => module.terminal(host, el, type, target), (error) => {
+        if (first) throw new Error(`GoPyScript could not load its terminal (${here("terminal.js")}): ${error?.message ?? error}`);
+      });
+    },
     terminalError: () => {},
     // Runs a py-game script (dist/game.js, fetched only by pages with one).
     game: (...args) =>
