@@ -144,6 +144,7 @@ size-check: dist
 bench: dist
 	node e2e/bench/bench.mjs
 	node e2e/bench/workers.mjs
+	node e2e/bench/editor.mjs
 
 size: dist
 	@node e2e/bench/size.mjs
