@@ -148,3 +148,38 @@ test("editor example: editors render, share an env after its setup, and run what
   await expect(mpy.locator(".mpy-editor-output")).toContainText("MicroPython (1,", { timeout: 60_000 });
   await expectNoErrors(page, log);
 });
+
+// What the terminal of the script with this id shows (its xterm.js buffer).
+const terminalText = (page, id) =>
+  page.evaluate((id) => {
+    const buffer = document.getElementById(id)?.terminal?.buffer.active;
+    const lines = [];
+    for (let i = 0; buffer && i < buffer.length; i++) lines.push(buffer.getLine(i).translateToString(true));
+    return lines.join("\n").trimEnd();
+  }, id);
+
+test("terminal example: REPLs in worker terminals render and answer what is typed", async ({ page }) => {
+  test.setTimeout(180_000);
+  const log = await open(page, "/examples/terminal.html");
+  const shows = (id, text) => expect.poll(() => terminalText(page, id), { timeout: 90_000 }).toContain(text);
+  await shows("py-repl", "What is your name?");
+  const py = page.locator("#py-repl ~ py-terminal").first();
+  await py.click();
+  await page.keyboard.type("Ada");
+  await page.keyboard.press("Enter");
+  await shows("py-repl", "Hello, Ada! This is Python 3.");
+  await shows("py-repl", ">>>");
+  await page.keyboard.type("sum(range(10))");
+  await page.keyboard.press("Enter");
+  await shows("py-repl", ">>> sum(range(10))\n45");
+  expect(await colours(page, py, "py-terminal")).toBeGreaterThan(20);
+
+  await shows("mpy-repl", "MicroPython's own REPL");
+  const mpy = page.locator("#mpy-repl ~ py-terminal").first();
+  await mpy.click();
+  await page.keyboard.type("6 * 7");
+  await page.keyboard.press("Enter");
+  await shows("mpy-repl", ">>> 6 * 7\n42");
+  expect(await colours(page, mpy, "mpy-terminal")).toBeGreaterThan(20);
+  await expectNoErrors(page, log);
+});
