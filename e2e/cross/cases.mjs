@@ -3,8 +3,11 @@
 //
 // A case names its server (SERVERS: isolated or not, which also decides
 // whether WebKitGTK gets SharedArrayBuffer), the page, and steps. A step does
-// one thing (open the page, reload it, click), waits until the page's state
-// (smoke.js's smoke.state(): events, `.out` texts, errors …) passes `until`,
+// one thing — open the page, reload it, click (`click`: a selector, or a
+// function of the interpreter's type giving one), type (`type: { selector,
+// text }`: a click on the element, then text as real key presses, "\n" as
+// Enter) — then waits until the page's state (smoke.js's smoke.state():
+// events, `.out` texts, errors, terminals, editors …) passes `until`,
 // and then compares what `expect(type)` lists with that state: a value must
 // be equal, a RegExp (or any object with a test method) must match.
 //
@@ -42,9 +45,16 @@ const events = (type, ...ids) => {
     toString: () => `${each.join(", ")} in any order, then py:all-done`,
   };
 };
-// The one worker script of a worker page (id "w").
-const workerEvents = (type) => [`${type}:ready w worker`, `${type}:done w worker`, "py:all-done"];
+// The one worker script of a worker page (id "w" unless named).
+const workerEvents = (type, id = "w") => [`${type}:ready ${id} worker`, `${type}:done ${id} worker`, "py:all-done"];
 const clean = { errors: [], notices: [], pageErrors: [] };
+const NAME = { mpy: "micropython", py: "cpython" };
+// A terminal xterm.js rendered: rows of text, showing text (smoke.js's
+// terminals: rows without trailing blanks).
+const someRows = { test: (rows) => rows > 0, toString: () => "some rows" };
+const terminal = (text) => ({ rows: someRows, text });
+const terminalShows = (s, text) => s.terminals.length === 1 && s.terminals[0].text.includes(text);
+
 // What e2e/pages/hooks/plugin.js logs around one async main-thread script.
 const mainHooks = (type) => [
   `onReady ${type} s function function object`,
@@ -99,6 +109,25 @@ const messages = {
     },
   ],
 };
+
+// The two editors of cross/editor.html, sharing an env, with their outputs.
+const editorPair = (type, first, second) => {
+  const env = `${type === "py" ? "pyodide" : "micropython"}-shared`;
+  return [
+    { env, code: 'import sys\nx = 41\nprint("Hello from " + sys.implementation.name)', output: first },
+    { env, code: "print(x + 1)", output: second },
+  ];
+};
+// Both editors told they were ready, in order (py:all-done may come at any
+// time: the page has no other script).
+const editorsReady = (type) => {
+  const each = [`${type}-editor first`, `${type}-editor second`];
+  return {
+    test: (seen) => Array.isArray(seen) && seen.filter((e) => e !== "py:all-done").join() === each.join(),
+    toString: () => `${each.join(", ")}, py:all-done at any point`,
+  };
+};
+const runButton = (id) => (type) => `#${id} + ${type}-editor .${type}-editor-run-button`;
 
 export const CASES = [
   {
@@ -231,6 +260,65 @@ export const CASES = [
           ...clean,
           errors: [/^Traceback \(most recent call last\):.*ValueError: shown on the page$/s],
         }),
+      },
+    ],
+  },
+  {
+    name: "terminal in a worker: output, a typed line read by input()",
+    page: "cross/terminal.html",
+    query: { worker: "" },
+    server: "coi",
+    types: ["mpy", "py"],
+    steps: [
+      {
+        open: true,
+        until: (s) => terminalShows(s, "Your name?"),
+        expect: (type) => ({ terminals: [terminal(`Hello from ${NAME[type]}\nYour name?`)], ...clean }),
+      },
+      {
+        type: { selector: "#t + py-terminal .xterm", text: "Ada\n" },
+        until: (s) => allDone(s) && terminalShows(s, "Hello, Ada!"),
+        expect: (type) => ({
+          terminals: [terminal(`Hello from ${NAME[type]}\nYour name? Ada\nHello, Ada!`)],
+          events: workerEvents(type, "t"),
+          ...clean,
+        }),
+      },
+    ],
+  },
+  {
+    name: "terminal on the page: output",
+    page: "cross/terminal.html",
+    server: "plain",
+    types: ["mpy"],
+    steps: [
+      {
+        open: true,
+        until: (s) => allDone(s) && terminalShows(s, "Hello"),
+        expect: (type) => ({ terminals: [terminal(`Hello from ${NAME[type]}`)], events: events(type, "t"), ...clean }),
+      },
+    ],
+  },
+  {
+    name: "editors: CodeMirror, Run shows the output, a shared env keeps a variable",
+    page: "cross/editor.html",
+    server: "coi",
+    types: ["mpy", "py"],
+    steps: [
+      {
+        open: true,
+        until: (s) => s.editors.length === 2 && s.editors.every((editor) => editor.code),
+        expect: (type) => ({ editors: editorPair(type, "", ""), events: editorsReady(type), ...clean }),
+      },
+      {
+        click: runButton("first"),
+        until: (s) => s.events.includes("py-editor:done first"),
+        expect: (type) => ({ editors: editorPair(type, `Hello from ${NAME[type]}`, ""), ...clean }),
+      },
+      {
+        click: runButton("second"),
+        until: (s) => s.events.includes("py-editor:done second"),
+        expect: (type) => ({ editors: editorPair(type, `Hello from ${NAME[type]}`, "42"), ...clean }),
       },
     ],
   },

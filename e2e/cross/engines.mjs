@@ -1,12 +1,15 @@
 // The browsers of the cross-engine layer, each behind the same small
 // interface: launch() → { version, open({ isolated }) → session, close() },
-// and a session → { goto(url), reload(), state(), click(selector), close() }.
+// and a session → { goto(url), reload(), state(), click(selector),
+// type(selector, text), close() }: type clicks the element (which gives it
+// the focus, as a user would) and sends text as real key presses, "\n" as
+// Enter.
 // A session is a fresh browsing context: no service worker, storage or
 // cache from another case.
 import { existsSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import puppeteer from "puppeteer-core";
-import { Builder, By } from "selenium-webdriver";
+import { Builder, By, Key } from "selenium-webdriver";
 import { CHROMIUM, CHROMIUM_ARGS } from "../chromium.mjs";
 import { adopt, bounded, exited, need, output, scratch, sleep, start, stop } from "./procs.mjs";
 
@@ -102,6 +105,10 @@ async function puppeteerBrowser(executablePath, pkg, options) {
         reload: () => page.reload({ waitUntil: "load", timeout: LOAD_TIMEOUT }),
         state: () => page.evaluate(() => window.smoke?.state() ?? null),
         click: (selector) => page.click(selector),
+        async type(selector, text) {
+          await page.click(selector);
+          await page.keyboard.type(text);
+        },
         close: () => context.close(),
       };
     },
@@ -202,6 +209,12 @@ async function webkitSession({ display, port, browser, isolated }) {
       reload: () => driver.navigate().refresh(),
       state: () => driver.executeScript("return window.smoke?.state() ?? null"),
       click: async (selector) => (await driver.findElement(By.css(selector))).click(),
+      // Keys go to the focused element: xterm.js's is a textarea kept out
+      // of sight, which WebDriver would not type into directly.
+      async type(selector, text) {
+        await (await driver.findElement(By.css(selector))).click();
+        await driver.actions().sendKeys(text.replaceAll("\n", Key.ENTER)).perform();
+      },
       async close() {
         await bounded(driver.quit(), 15_000, "closing MiniBrowser").catch(() => {});
         await close();

@@ -78,6 +78,14 @@ async function waitFor(session, until, timeout, what) {
   }
 }
 
+// What a step does, for its messages.
+function doing(step, url, click) {
+  if (step.open) return `opening ${url}`;
+  if (step.reload) return "reloading";
+  if (step.type) return `typing ${JSON.stringify(step.type.text)} into ${step.type.selector}`;
+  return `clicking ${click}`;
+}
+
 async function runCase(browser, testCase, type, origins) {
   const query = new URLSearchParams({ type });
   for (const [key, value] of Object.entries(testCase.query ?? {})) query.set(key, typeof value === "function" ? value(origins) : value);
@@ -85,14 +93,16 @@ async function runCase(browser, testCase, type, origins) {
   const session = await bounded(browser.open({ isolated: SERVERS[testCase.server].isolated }), 60_000, "opening a browsing context");
   try {
     for (const [index, step] of testCase.steps.entries()) {
-      const what = step.open ? `opening ${url}` : step.reload ? "reloading" : `clicking ${step.click}`;
-      const stepName = `step ${index + 1} (${what})`;
+      // A selector may depend on the interpreter (a class named after it).
+      const click = typeof step.click === "function" ? step.click(type) : step.click;
+      const stepName = `step ${index + 1} (${doing(step, url, click)})`;
       // A page that reloads itself may interrupt its first load: waitFor
       // then tells whether it got where it should.
       let loadError = "";
       if (step.open) await bounded(session.goto(url), 100_000, stepName).catch((error) => (loadError = ` after ${error.message}`));
       if (step.reload) await bounded(session.reload(), 100_000, stepName);
-      if (step.click) await bounded(session.click(step.click), 30_000, stepName);
+      if (step.click) await bounded(session.click(click), 30_000, stepName);
+      if (step.type) await bounded(session.type(step.type.selector, step.type.text), 30_000, stepName);
       const state = await waitFor(session, step.until, WAIT[type], stepName + loadError);
       const problems = step.expect ? mismatches(step.expect(type), state) : [];
       if (problems.length) throw new Failure(`${stepName}:\n    ${problems.join("\n    ")}`, state);

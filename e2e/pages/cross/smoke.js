@@ -16,7 +16,8 @@
   const events = [];
   const pageErrors = [];
   const record = (e) => events.push(`${e.type} ${e.target.id || "window"}${e.detail?.worker ? " worker" : ""}`);
-  for (const name of ["py:ready", "py:done", "mpy:ready", "mpy:done"]) addEventListener(name, record, true);
+  for (const name of ["py:ready", "py:done", "mpy:ready", "mpy:done", "py-editor", "mpy-editor", "py-editor:done"])
+    addEventListener(name, record, true);
   addEventListener("py:all-done", (e) => events.push(e.type));
   addEventListener("error", (e) => pageErrors.push(String(e.message)));
   addEventListener("unhandledrejection", (e) => pageErrors.push(String(e.reason)));
@@ -26,6 +27,27 @@
   sessionStorage.setItem(key, loads);
 
   const texts = (selector) => [...document.querySelectorAll(selector)].map((e) => e.textContent.trim());
+  // Lines of text as shown, without trailing blanks.
+  const shown = (lines) =>
+    lines
+      .map((line) => line.replaceAll("\u00a0", " ").trimEnd())
+      .join("\n")
+      .trimEnd();
+  // What xterm.js renders of each terminal: its rows, and their text.
+  const terminals = () =>
+    [...document.querySelectorAll(".xterm")].map((xterm) => {
+      const rows = [...(xterm.querySelector(".xterm-rows")?.children ?? [])];
+      return { rows: rows.length, text: shown(rows.map((row) => row.textContent)) };
+    });
+  // Each editor box: CodeMirror's lines in the shadow root it renders in,
+  // and the output under it.
+  const editors = () =>
+    [...document.querySelectorAll(".py-editor-box, .mpy-editor-box")].map((box) => {
+      const root = [...box.querySelectorAll("*")].find((e) => e.shadowRoot)?.shadowRoot;
+      const lines = root?.querySelectorAll(".cm-editor .cm-line") ?? [];
+      const output = box.querySelector(".py-editor-output, .mpy-editor-output");
+      return { env: box.dataset.env, code: shown([...lines].map((line) => line.textContent)), output: shown(output?.innerText.split("\n") ?? []) };
+    });
   window.smoke = {
     type: query.get("type") ?? "mpy",
     core,
@@ -39,6 +61,8 @@
       out: texts(".out"),
       errors: texts(".py-error"),
       notices: texts(".py-notice"),
+      terminals: terminals(),
+      editors: editors(),
       controlled: Boolean(navigator.serviceWorker?.controller),
       extra: await Promise.resolve()
         .then(() => window.smoke.extra?.())
