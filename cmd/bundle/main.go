@@ -8,11 +8,13 @@
 // anything runs, so their bytes are boot time. Bare imports ("@xterm/xterm")
 // are npm packages, found in -node-modules and bundled into the file that
 // imports them (terminal.js, editor.js), which only the pages using them
-// fetch. A .css file is minified the same way.
+// fetch. A .css file is minified the same way. Packages named in -verbatim
+// are not bundled but written as published into one module of their own
+// (see verbatim.go).
 //
 // Usage:
 //
-//	go run ./cmd/bundle -out DIR [-node-modules DIR] FILE.js|FILE.css...
+//	go run ./cmd/bundle -out DIR [-node-modules DIR] [-verbatim FILE.js=PACKAGE:NAME,…] FILE.js|FILE.css...
 package main
 
 import (
@@ -29,8 +31,9 @@ import (
 func main() {
 	out := flag.String("out", "", "`directory` to write the minified files and their .map into")
 	modules := flag.String("node-modules", "", "the `directory` bare imports are resolved in")
+	vendor := flag.String("verbatim", "", "`FILE.js=PACKAGE:NAME,…`: packages written as published into FILE.js, which exports NAME of each")
 	flag.Parse()
-	if err := run(*out, *modules, flag.Args()); err != nil {
+	if err := run(*out, *modules, *vendor, flag.Args()); err != nil {
 		fmt.Fprintln(os.Stderr, "bundle:", err)
 		os.Exit(1)
 	}
@@ -58,13 +61,27 @@ func siblings(files []string) api.Plugin {
 	}
 }
 
-func run(out, modules string, files []string) error {
+func run(out, modules, vendor string, files []string) error {
 	if out == "" || len(files) == 0 {
-		return errors.New("usage: bundle -out DIR [-node-modules DIR] FILE.js|FILE.css...")
+		return errors.New("usage: bundle -out DIR [-node-modules DIR] [-verbatim FILE.js=PACKAGE:NAME,…] FILE.js|FILE.css...")
 	}
 	var nodePaths []string
 	if modules != "" {
 		nodePaths = []string{modules}
+	}
+	plugins := []api.Plugin{siblings(files)}
+	v, err := parseVerbatim(vendor)
+	if err != nil {
+		return err
+	}
+	if v != nil {
+		if err := os.MkdirAll(out, 0o755); err != nil {
+			return err
+		}
+		if err := v.write(out, modules); err != nil {
+			return err
+		}
+		plugins = append(plugins, v.plugin())
 	}
 	result := api.Build(api.BuildOptions{
 		EntryPoints:       files,
@@ -80,7 +97,7 @@ func run(out, modules string, files []string) error {
 		Sourcemap:         api.SourceMapLinked,
 		SourcesContent:    api.SourcesContentInclude,
 		LegalComments:     api.LegalCommentsNone,
-		Plugins:           []api.Plugin{siblings(files)},
+		Plugins:           plugins,
 		NodePaths:         nodePaths,
 		Write:             true,
 		LogLevel:          api.LogLevelSilent,

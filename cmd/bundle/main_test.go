@@ -40,7 +40,7 @@ export default exported;
 `)
 	script := write(t, filepath.Join(src, "sw.js"), "self.addEventListener(\"fetch\", (event) => event.respondWith(fetch(event.request)));\n")
 	out := filepath.Join(t.TempDir(), "dist")
-	require.NoError(t, run(out, "", []string{core, script}))
+	require.NoError(t, run(out, "", "", []string{core, script}))
 
 	code := read(t, filepath.Join(out, "core.js"))
 	for _, kept := range []string{`from"./helper.js"`, "import.meta.url", ".property", ".partProperty", ".innerProperty", "exported", "key:", "import(", "as default"} {
@@ -63,11 +63,11 @@ export default exported;
 
 func TestRunReportsWhereTheSourceIsBroken(t *testing.T) {
 	broken := write(t, filepath.Join(t.TempDir(), "broken.js"), "const a = ;\n")
-	err := run(t.TempDir(), "", []string{broken})
+	err := run(t.TempDir(), "", "", []string{broken})
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "broken.js:1:10")
-	assert.Error(t, run("", "", []string{broken}))
-	assert.Error(t, run(t.TempDir(), "", []string{filepath.Join(t.TempDir(), "missing.js")}))
+	assert.Error(t, run("", "", "", []string{broken}))
+	assert.Error(t, run(t.TempDir(), "", "", []string{filepath.Join(t.TempDir(), "missing.js")}))
 }
 
 // An npm package is bundled into the file that imports it (pages that never
@@ -79,10 +79,35 @@ func TestBundleInlinesPackagesFromNodeModules(t *testing.T) {
 	entry := write(t, filepath.Join(src, "panel.js"), "import { Widget } from \"widget\";\nexport const panel = (el) => new Widget().open(el);\n")
 	css := write(t, filepath.Join(src, "panel.css"), ".panel {\n  color: #ff0000;\n}\n")
 	out := t.TempDir()
-	require.NoError(t, run(out, modules, []string{entry, css}))
+	require.NoError(t, run(out, modules, "", []string{entry, css}))
 	code := read(t, filepath.Join(out, "panel.js"))
 	assert.Contains(t, code, "widgetOpened")
 	assert.NotContains(t, code, `from"widget"`)
 	assert.Contains(t, read(t, filepath.Join(out, "panel.css")), ".panel{color:red}")
-	assert.Error(t, run(t.TempDir(), "", []string{entry}), "without node_modules the package cannot be found")
+	assert.Error(t, run(t.TempDir(), "", "", []string{entry}), "without node_modules the package cannot be found")
+}
+
+// A -verbatim package keeps its published bytes, in a module of its own
+// that the bundles import; what it exports works as an ES module's export.
+func TestVerbatimPackagesKeepTheirPublishedBytes(t *testing.T) {
+	src, modules := t.TempDir(), t.TempDir()
+	published := `!function(e,t){"object"==typeof exports&&"object"==typeof module?module.exports=t():e.Gadget=t()}(globalThis,(()=>({Gadget:class{spin(){return "spun"}}})));`
+	write(t, filepath.Join(modules, "@scope", "gadget", "package.json"), `{"name":"@scope/gadget","main":"lib/gadget.js"}`)
+	write(t, filepath.Join(modules, "@scope", "gadget", "lib", "gadget.js"), published+"\n//# sourceMappingURL=gadget.js.map\n")
+	write(t, filepath.Join(src, "lib", "user.js"), "import { Gadget } from \"@scope/gadget\";\nexport const use = () => new Gadget().spin();\n")
+	top := write(t, filepath.Join(src, "panel.js"), "export { use } from \"./lib/user.js\";\n")
+	out := t.TempDir()
+	require.NoError(t, run(out, modules, "gadgets.js=@scope/gadget:Gadget", []string{top}))
+	vendor := read(t, filepath.Join(out, "gadgets.js"))
+	assert.Contains(t, vendor, published)
+	assert.Contains(t, vendor, "export const { Gadget } = load(")
+	assert.NotContains(t, vendor, "sourceMappingURL")
+	panel := read(t, filepath.Join(out, "panel.js"))
+	assert.Contains(t, panel, `from"./gadgets.js"`)
+	assert.NotContains(t, panel, "spun")
+
+	for _, bad := range []string{"gadgets.js", "gadgets.js=@scope/gadget", "a/b.js=@scope/gadget:Gadget", "gadgets.js=@scope/gadget:not-a-name"} {
+		assert.Error(t, run(t.TempDir(), modules, bad, []string{top}), bad)
+	}
+	assert.Error(t, run(t.TempDir(), modules, "gadgets.js=@scope/missing:Gadget", []string{top}))
 }

@@ -135,7 +135,7 @@ const ourFeature = (prefix, extra = []) => [
   ...extra,
 ];
 const features = [
-  { title: "terminal, ours", files: ourFeature("terminal", ["dist/xterm.css"]) },
+  { title: "terminal, ours", files: ourFeature("terminal", ["dist/xterm.js", "dist/xterm.css"]) },
   {
     title: `terminal, PyScript ${pyscriptVersion} (py)`,
     files: [...onDemandChunks(["py-terminal", "py", "xterm", "xterm-readline", "xterm_addon-fit", "xterm_addon-web-links"]), `${PYSCRIPT}/dist/xterm.css`],

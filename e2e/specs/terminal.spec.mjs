@@ -49,7 +49,7 @@ const THEME = { background: "rgb(25, 26, 25)", foreground: "rgb(245, 242, 231)" 
 
 test.describe.configure({ mode: "parallel" });
 
-const terminalFiles = (log) => log.requests.filter((url) => /\/(terminal|terminal-worker)\.js$|\/xterm\.css$/.test(url));
+const terminalFiles = (log) => log.requests.filter((url) => /\/(terminal|terminal-worker|xterm)\.js$|\/xterm\.css$/.test(url));
 
 for (const type of ["mpy", "py"]) {
   test(`a terminal on the page: output, stderr, errors, __terminal__, theme, xterm.css (${type})`, async ({ page }) => {
@@ -236,6 +236,7 @@ for (const type of ["mpy", "py"]) {
       `${CDN}/dist/terminal-worker.js`,
       `${CDN}/dist/terminal.js`,
       `${CDN}/dist/xterm.css`,
+      `${CDN}/dist/xterm.js`,
     ]);
     expect(await errors(page)).toEqual([]);
   });
