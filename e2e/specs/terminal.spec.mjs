@@ -160,6 +160,30 @@ for (const type of ["mpy", "py"]) {
     expect(await errors(page)).toEqual([]);
   });
 
+  test(`a line is edited with the cursor keys and recalled with the arrows (${type})`, async ({ page }) => {
+    // Pyodide's REPL reads each line with input() from the terminal's line
+    // editing; MicroPython's REPL gets the keys and edits its own lines.
+    await open(page, `/terminal/repl.html?type=${type}`);
+    await shows(page, "r", ">>>");
+    await typeInto(page, "r", "x = 40", "Enter");
+    await shows(page, "r", ">>> x = 40\n>>>");
+    // Named keys are pressed, anything else typed.
+    const press = async (...keys) => {
+      for (const key of keys) await (/^[A-Z]\w+$/.test(key) ? page.keyboard.press(key) : page.keyboard.type(key));
+    };
+    await page.keyboard.type("prnt(x + 1)");
+    await press("Home", "ArrowRight", "ArrowRight", "i", "End", "Backspace", "Backspace", "2)", "Enter");
+    await shows(page, "r", ">>> print(x + 2)\n42\n>>>");
+    // ↑ twice recalls the line before last, ↓ comes back one, as typed.
+    await press("ArrowUp", "ArrowUp", "ArrowDown");
+    await page.keyboard.press("Enter");
+    await expect.poll(async () => (await shown(page, "r")).split("\n42\n").length, { timeout: 30_000 }).toBe(3);
+    await press("ArrowUp", "ArrowUp", "ArrowLeft", "Delete", "1", "Enter");
+    await shows(page, "r", ">>> x = 41\n>>>");
+    await typeInto(page, "r", "x", "Enter");
+    await shows(page, "r", ">>> x\n41");
+  });
+
   test(`worker terminals without shared memory say why input() cannot read, and show its error (${type})`, async ({ page }) => {
     await open(page, `${PLAIN}/terminal/worker.html?type=${type}`);
     await allDone(page);
