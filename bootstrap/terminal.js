@@ -113,7 +113,8 @@ const workerTerminal = async (el, type, worker) => {
   if (!state) {
     const xterm = await openTerminal(el, TYPED);
     const report = (text) => xterm.write(colour(31, text));
-    state = { xterm, report, line: lineDiscipline(xterm, report) };
+    // Ctrl-C interrupts the element's current worker (see attach).
+    state = { xterm, report, line: lineDiscipline(xterm, report, () => state.worker?.interrupt() === true) };
     byElement.set(el, state);
     expose(el, xterm, state.line.process);
   }
@@ -125,7 +126,9 @@ const workerTerminal = async (el, type, worker) => {
 // and what the page tells it: its errors, and why it cannot read input
 // without a synchronous way to the page (MicroPython's REPL still works:
 // what is typed goes to it by message).
-const attach = ({ xterm, report, line }, type, worker) => {
+const attach = (state, type, worker) => {
+  const { xterm, report, line } = state;
+  state.worker = worker;
   line.reset();
   byWorker.set(worker, { line });
   const { sync } = worker;

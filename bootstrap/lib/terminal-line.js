@@ -5,6 +5,9 @@
 // Otherwise, once a REPL runs, keys go to the REPL as they are typed (it
 // echoes them itself); before, they wait for the next read or the REPL.
 // process(code) types code line by line, each once something takes it.
+// Ctrl-C asks interrupt() to stop the running Python (a Pyodide worker
+// that can be interrupted: KeyboardInterrupt); a line being read is then
+// given up.
 // The line is redrawn in place: a line longer than the terminal is wide
 // is still read right, but shown oddly while edited in its middle.
 
@@ -18,7 +21,7 @@ const MOVES = {
   "\x1b[3~": "delete",
 };
 
-export const lineDiscipline = (xterm, report) => {
+export const lineDiscipline = (xterm, report, interrupt = () => false) => {
   let reading = null; // {chars, cursor, recalled, resolve} while input() waits
   const history = []; // lines read, oldest first
   let ahead = ""; // typed while nothing reads: for the next read, or the REPL
@@ -76,7 +79,8 @@ export const lineDiscipline = (xterm, report) => {
   const type = (data) => {
     if (repl && !reading) return send(data);
     if (!reading) {
-      if (!data.startsWith("\x1b")) ahead += data; // keys that move in a line mean nothing yet
+      if (data === "\x03") interrupt();
+      else if (!data.startsWith("\x1b")) ahead += data; // keys that move in a line mean nothing yet
       return;
     }
     for (let i = 0; i < data.length; ) {
@@ -95,6 +99,10 @@ export const lineDiscipline = (xterm, report) => {
         chars.splice(cursor - 1, 1);
         reading.cursor--;
         redraw(cursor);
+      } else if (key === "\x03") {
+        if (!interrupt()) continue;
+        xterm.write(`${chars.length > cursor ? `\x1b[${chars.length - cursor}C` : ""}^C\r\n`);
+        return finish("");
       } else if (key === "\x04") {
         if (chars.length) continue;
         xterm.write("\r\n");

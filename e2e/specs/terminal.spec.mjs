@@ -141,7 +141,7 @@ for (const type of ["mpy", "py"]) {
     expect(await theme(page, "a")).toEqual(THEME);
     // A restarted worker keeps its script's terminal.
     await page.evaluate(() => document.getElementById("a").xworker.restart());
-    await expect.poll(async () => (await shown(page, "a")).split("Your name?").length).toBe(3);
+    await expect.poll(async () => (await shown(page, "a")).split("Your name?").length, { timeout: 60_000 }).toBe(3);
     await typeInto(page, "a", "Bo", "Enter");
     await shows(page, "a", "Hello, Bo!");
     await expect(page.locator("py-terminal")).toHaveCount(2);
@@ -183,6 +183,23 @@ for (const type of ["mpy", "py"]) {
     await typeInto(page, "r", "x", "Enter");
     await shows(page, "r", ">>> x\n41");
   });
+
+  if (type === "py")
+    test("Ctrl-C in a Pyodide worker terminal raises KeyboardInterrupt in the running code and the REPL goes on", async ({ page }) => {
+      await open(page, "/terminal/repl.html?type=py");
+      await shows(page, "r", ">>>");
+      await typeInto(page, "r", "n = 0", "Enter", "while True: n += 1", "Enter", "Enter");
+      await shows(page, "r", ">>> while True: n += 1\n...");
+      await page.keyboard.press("Control+C");
+      await shows(page, "r", "KeyboardInterrupt\n>>>");
+      // Ctrl-C while a line is being read gives it up, as Python's REPL does.
+      await typeInto(page, "r", "1 +");
+      await page.keyboard.press("Control+C");
+      await shows(page, "r", ">>> 1 +^C\n\nKeyboardInterrupt\n>>>");
+      await typeInto(page, "r", "n > 0", "Enter");
+      await shows(page, "r", ">>> n > 0\nTrue");
+      expect(await errors(page)).toEqual([]);
+    });
 
   test(`worker terminals without shared memory say why input() cannot read, and show its error (${type})`, async ({ page }) => {
     await open(page, `${PLAIN}/terminal/worker.html?type=${type}`);
