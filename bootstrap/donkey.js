@@ -10,6 +10,8 @@
 // process(code) shows the code there as it runs, clear() and reset() act on
 // it. Without, process runs code like execute, clear and reset only stop a
 // busy task.
+import { dedent } from "./lib/dedent.js";
+
 export const donkey = async ({ type = "py", persistent = false, terminal, config } = {}, { api, host, url }) => {
   const start = async () => {
     if (terminal) return terminalWorker(type, url, terminal, config);
@@ -31,7 +33,7 @@ export const donkey = async ({ type = "py", persistent = false, terminal, config
     if (working || !farm) await reload();
     const mine = farm;
     working = true;
-    code = dedent(String(code));
+    code = dedent(String(code).replace(/^\s*\n/, "")); // from its first line of code
     try {
       if (label === "process") mine.terminal?.write(`${asTyped(code)}\n`);
       const result = await mine.worker.sync[name](code, !!persistent);
@@ -89,10 +91,3 @@ const asTyped = (code) =>
     .split("\n")
     .map((line, i) => (i ? "... " : ">>> ") + line)
     .join("\n");
-
-// Code written indented inside a template string runs as if it were not.
-const dedent = (code) => {
-  const lines = code.replace(/^\s*\n/, "").split("\n");
-  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => l.match(/^[ \t]*/)[0].length));
-  return lines.map((l) => l.slice(indent === Infinity ? 0 : indent)).join("\n");
-};

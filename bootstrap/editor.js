@@ -10,6 +10,8 @@ import { indentUnit } from "@codemirror/language";
 import { indentWithTab } from "@codemirror/commands";
 import { Env } from "./lib/editor-env.js";
 import { iconsFor, makeBox, writers } from "./lib/editor-box.js";
+import { dedent } from "./lib/dedent.js";
+import { namedTarget } from "./lib/target.js";
 
 const INTERPRETERS = { py: "pyodide", mpy: "micropython" };
 
@@ -152,17 +154,10 @@ const environment = (script, key, type, exports) => {
 // a <TYPE-editor> element right after the script.
 const targetOf = (script, type) => {
   const selector = script.getAttribute("target");
-  if (!selector) {
-    const el = document.createElement(`${type}-editor`);
-    el.style.display = "block";
-    script.after(el);
-    return el;
-  }
-  let el = document.getElementById(selector);
-  try {
-    el ??= document.querySelector(selector);
-  } catch {} // not a selector either
-  if (!el) throw new Error(`Unknown target ${selector}`);
+  if (selector) return namedTarget(selector);
+  const el = document.createElement(`${type}-editor`);
+  el.style.display = "block";
+  script.after(el);
   return el;
 };
 
@@ -239,11 +234,4 @@ const traceback = (text) => {
     return !skipping;
   });
   return kept.join("\n").trimEnd();
-};
-
-// Code indented as a whole (inside the page's HTML) is shown unindented.
-const dedent = (text) => {
-  const lines = text.split("\n");
-  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => l.match(/^[ \t]*/)[0].length));
-  return Number.isFinite(indent) ? lines.map((l) => l.slice(indent)).join("\n") : text;
 };

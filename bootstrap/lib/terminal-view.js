@@ -4,6 +4,7 @@
 import { Terminal } from "@xterm/xterm";
 import { FitAddon } from "@xterm/addon-fit";
 import { WebLinksAddon } from "@xterm/addon-web-links";
+import { namedTarget } from "./target.js";
 
 const THEME = { background: "#191A19", foreground: "#F5F2E7" };
 
@@ -24,24 +25,12 @@ const loadStylesheet = () =>
 // body for a script in <head>).
 const container = (el) => {
   const target = el.getAttribute("target");
-  if (target) {
-    const found = document.getElementById(target) ?? find(target);
-    if (!found) throw new Error(`Unknown target ${target}`);
-    return found;
-  }
+  if (target) return namedTarget(target);
   const box = document.createElement("py-terminal");
   box.style.display = "block";
   if (document.head.contains(el)) document.body.append(box);
   else el.after(box);
   return box;
-};
-
-const find = (selector) => {
-  try {
-    return document.querySelector(selector);
-  } catch {
-    return null; // not a selector either
-  }
 };
 
 // xterm's DOM renderer styles rows, colours and the cursor with two <style>
