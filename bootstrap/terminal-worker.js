@@ -4,7 +4,7 @@
 // input(), which asks the page), Pyodide's sys.stdin too, and MicroPython's
 // code.interact() streams what is typed to its REPL. Without a synchronous
 // way to the page only output and the MicroPython REPL work.
-import { mpyRepl, mpyWriter, pyodideWriter } from "./lib/terminal-io.js";
+import { mpyInteract, mpyRepl, mpyWriter, pyodideWriter } from "./lib/terminal-io.js";
 
 // input() first shows what the script printed on the prompt's line. The
 // core's input() is read by its plain name: MicroPython's builtins.input
@@ -45,15 +45,8 @@ export const onReady = (wrap, xworker) => {
       });
   } else {
     flush = mpyWriter(wrap, write);
-    const repl = mpyRepl(interpreter, flush);
-    sync.__terminal_chars__ = repl;
-    interpreter.registerJsModule("code", {
-      interact: () => {
-        interpreter.replInit();
-        flush();
-        sync.__terminal_repl__();
-      },
-    });
+    sync.__terminal_chars__ = mpyRepl(interpreter, flush);
+    mpyInteract(interpreter, flush, () => sync.__terminal_repl__());
   }
   interpreter.registerJsModule("_gopyscript_terminal", { flush });
   if (synchronous) interpreter.globals.set("__terminal__", sync.__terminal__());

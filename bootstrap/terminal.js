@@ -11,7 +11,7 @@
 // Either way output and errors go to the terminal, errors to the page too.
 import { openTerminal } from "./lib/terminal-view.js";
 import { lineDiscipline } from "./lib/terminal-line.js";
-import { mpyRepl, mpyWriter, pyodideWriter } from "./lib/terminal-io.js";
+import { mpyInteract, mpyRepl, mpyWriter, pyodideWriter } from "./lib/terminal-io.js";
 
 const ONE_MAIN = "You can use at most 1 main terminal";
 const READ_ONLY = "py-terminal is read only on main thread";
@@ -92,15 +92,8 @@ const mainTerminal = async (el, type, wrap) => {
       return answer;
     },
   });
-  // import code; code.interact(): MicroPython's REPL, typed into here.
-  interpreter.registerJsModule("code", {
-    interact: () => {
-      interpreter.replInit();
-      flush();
-      const repl = mpyRepl(interpreter, flush);
-      line.repl(async (text) => repl(text));
-    },
-  });
+  const repl = mpyRepl(interpreter, flush);
+  mpyInteract(interpreter, flush, () => line.repl(repl));
   interpreter.runPython(MAIN_INPUT);
   interpreter.globals.set("__terminal__", xterm);
   expose(el, xterm, line.process);

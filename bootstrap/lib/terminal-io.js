@@ -39,3 +39,15 @@ export const mpyRepl = (interpreter, flush) => {
     flush();
   };
 };
+
+// MicroPython's `import code; code.interact()` (its `code` module is this):
+// MicroPython's own REPL, started in the interpreter; started() then routes
+// what is typed to it.
+export const mpyInteract = (interpreter, flush, started) =>
+  interpreter.registerJsModule("code", {
+    interact: () => {
+      interpreter.replInit();
+      flush();
+      started();
+    },
+  });

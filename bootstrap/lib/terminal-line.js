@@ -25,7 +25,7 @@ export const lineDiscipline = (xterm, report, interrupt = () => false) => {
   let reading = null; // {chars, cursor, recalled, resolve} while input() waits
   const history = []; // lines read, oldest first
   let ahead = ""; // typed while nothing reads: for the next read, or the REPL
-  let repl = null; // sends typed text to the REPL, returns a Promise
+  let repl = null; // sends typed text to the REPL (may return a Promise)
   let queue = Promise.resolve();
   let busy = 0; // REPL sends not finished
   let waiters = [];
