@@ -10,7 +10,6 @@ const here = (path) => new URL(path, import.meta.url).href;
 
 const closedSyncs = new WeakSet();
 let pluginsAdded;
-let terminals; // the import of terminal.js
 
 // PyScript's hooks. Each Set takes only what can run: functions for on*,
 // Python source for code*, and (ours) module URLs in hooks.worker.modules:
@@ -146,7 +145,7 @@ const start = async (shared) => {
     workerHooks: (own = []) =>
       Object.fromEntries(Object.entries(shared.hooks.worker).map(([name, list]) => [
         name,
-        (name === "modules" ? [...own, ...list] : [...list]).map((v) => (name === "modules" ? new URL(v, document.baseURI).href : String(v))),
+        name === "modules" ? [...own, ...list].map((v) => new URL(v, document.baseURI).href) : [...list].map(String),
       ])),
     // A script's terminal (dist/terminal.js, fetched only by pages with
     // one): target is the wrap of a main-thread script's interpreter, or a
@@ -154,18 +153,14 @@ const start = async (shared) => {
     // the worker runs. terminal.js replaces terminalError and input. A
     // bundle that cannot load is reported once; the scripts run without.
     terminal: (el, type, target) => {
-      const first = !terminals;
-      terminals ??= import(here("terminal.js"));
-      return terminals.then((module) => module.terminal(host, el, type, target), (error) => {
-        if (first) throw new Error(`GoPyScript could not load its terminal (${here("terminal.js")}): ${error?.message ?? error}`);
+      const first = !features.has("terminal.js");
+      return feature("terminal.js", "terminal").then((module) => module.terminal(host, el, type, target), (error) => {
+        if (first) throw error;
       });
     },
     terminalError: () => {},
     // Runs a py-game script (dist/game.js, fetched only by pages with one).
-    game: (...args) =>
-      import(here("game.js")).then((module) => module.game(...args), (error) => {
-        throw new Error(`GoPyScript could not load its py-game support (${here("game.js")}): ${error?.message ?? error}`);
-      }),
+    game: (...args) => feature("game.js", "py-game support").then((module) => module.game(...args)),
     input: (worker, text) => prompt(text),
     makeWrap,
     autoProxies,
@@ -251,15 +246,25 @@ const start = async (shared) => {
   return api;
 };
 
+// dist/ modules of features only some pages have (the terminal, the editor,
+// py-game), each imported once, when first used; one that cannot be
+// imported rejects with an error naming it.
+const features = new Map();
+const feature = (file, what) => {
+  if (!features.has(file))
+    features.set(file, import(here(file)).catch((error) => {
+      throw new Error(`GoPyScript could not load its ${what} (${here(file)}): ${error?.message ?? error}`);
+    }));
+  return features.get(file);
+};
+
 // py-editor and mpy-editor scripts, now and added later, are dist/editor.js's
 // (fetched only by pages that have one).
 const EDITORS = 'script[type="py-editor"],script[type="mpy-editor"]';
 const watchEditors = (host) => {
   let editors;
   const scan = () =>
-    (editors ??= import(here("editor.js")).catch((error) => {
-      fail(`GoPyScript could not load its editor (${here("editor.js")}): ${error?.message ?? error}`);
-    })).then((module) => module?.editors(host, shared.exports));
+    (editors ??= feature("editor.js", "editor").catch((error) => fail(error.message))).then((module) => module?.editors(host, shared.exports));
   if (document.querySelector(EDITORS)) scan();
   new MutationObserver((records) => {
     for (const { addedNodes } of records)
