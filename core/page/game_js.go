@@ -57,13 +57,10 @@ func (r *runner) runGame(it *item) {
 		r.rejectContent(el, func() {})
 		return
 	}
-	code := script.Dedent(el.Get("textContent").String())
-	if it.src != nil {
-		var err error
-		if code, err = it.src.Text(); err != nil {
-			r.report(err.Error())
-			return
-		}
+	code, err := it.code()
+	if err != nil {
+		r.report(err.Error())
+		return
 	}
 	r.rt.Module.Set("target", el.Get("id"))
 	r.rt.Module.Set("script", el)

@@ -21,16 +21,22 @@ func (r *runner) runScript(it *item, done func()) {
 	js.Global().Get("Object").Call("defineProperty", el, "target", map[string]any{"value": target})
 	events.DispatchScript(el, string(r.typ), events.Ready, false)
 
-	code := script.Dedent(el.Get("textContent").String())
-	if it.src != nil {
-		var err error
-		if code, err = it.src.Text(); err != nil {
-			r.report(err.Error())
-			done()
-			return
-		}
+	code, err := it.code()
+	if err != nil {
+		r.report(err.Error())
+		done()
+		return
 	}
 	r.execute(it, target.Get("id").String(), code, done)
+}
+
+// code is a <script>'s code: what its src fetched, else its own text,
+// dedented.
+func (it *item) code() (string, error) {
+	if it.src != nil {
+		return it.src.Text()
+	}
+	return script.Dedent(it.el.Get("textContent").String()), nil
 }
 
 // runElement handles the legacy <py-script> element, which is its own target.
