@@ -68,11 +68,15 @@ BOOTSTRAP_JS := $(wildcard bootstrap/*.js)
 # e2e/package-lock.json): only pages with a terminal or an editor fetch them.
 # xterm.js and its addons are published minified: dist/xterm.js keeps their
 # bytes (3.8 KB less gzip than esbuild's re-minified copy).
-dist/.built: dist/core.wasm $(BOOTSTRAP_JS) $(wildcard bootstrap/lib/*.js) bootstrap/donkey.py bootstrap/editor.py bootstrap/core.css $(wildcard cmd/bundle/*.go) e2e/node_modules/.installed | tools
+# A change to the Go code alone does not bundle (nor recompress) them again.
+dist/.bundled: $(BOOTSTRAP_JS) $(wildcard bootstrap/lib/*.js) $(wildcard cmd/bundle/*.go) e2e/node_modules/.installed
 	go run ./cmd/bundle -out dist -node-modules e2e/node_modules \
 	  -verbatim xterm.js=@xterm/xterm:Terminal,@xterm/addon-fit:FitAddon,@xterm/addon-web-links:WebLinksAddon \
 	  $(BOOTSTRAP_JS) $(GOROOT)/lib/wasm/wasm_exec.js \
 	  e2e/node_modules/@xterm/xterm/css/xterm.css
+	touch $@
+
+dist/.built: dist/core.wasm dist/.bundled bootstrap/donkey.py bootstrap/editor.py bootstrap/core.css | tools
 	cp bootstrap/donkey.py bootstrap/editor.py bootstrap/core.css dist/
 	mkdir -p dist/micropython dist/pyodide
 	cp -p $(MPY)/*.mjs $(MPY)/*.wasm dist/micropython/
