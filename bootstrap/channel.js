@@ -400,11 +400,8 @@ const REQUEST = 0, RESPONSE = 1, LENGTH = 2, STATE = 3, PAGE_WAITS = 4, WORKER_W
 // waking the page through Atomics.waitAsync costs tens of them: after each
 // answer the page watches the counter for PAGE_SPIN ms before going back to
 // the event loop, and yields after SLICE ms of serving in a row, so input
-// and rendering never wait longer than that. The page always spins: a
-// policy that stopped spinning after a few misses (the tail of a worker's
-// gaps, a GC pause) rarely found its way back, and every request then paid
-// a wake-up; at most PAGE_SPIN per answer is what spinning can waste.
-const SLICE = 4, PAGE_SPIN = 0.03;
+// and rendering never wait longer than that.
+const SLICE = 4, PAGE_SPIN = 0.03, WORKER_SPIN = 0.2;
 
 // spinFor(ms, ready) watches for up to ms for ready() to turn true, and
 // says whether it did.
@@ -417,8 +414,30 @@ const spinFor = (ms, ready) => {
   return true;
 };
 
+// Spinning pays only while the other thread runs and answers fast: it
+// burns a core, and when the machine has none to spare (other tabs, other
+// processes) or the code is still cold (V8 compiles and tiers it up on
+// background threads, which spinning starves), it delays the very answer
+// it waits for. spinner(ms) is spinFor while its recent spins paid; once
+// misses outweigh hits it only looks, and spins on every PROBE-th call to
+// notice when spinning pays again. Each side keeps its own: a page and a
+// worker that both stopped spinning find their way back when the worker's
+// probe catches a quick answer, and then its quick next request meets the
+// page's probe.
+export const PROBE = 8;
+export const spinner = (ms) => {
+  let score = 0, calls = 0;
+  return (ready) => {
+    if (score < 0 && ++calls % PROBE !== 0) return ready();
+    const hit = spinFor(ms, ready);
+    score = hit ? Math.min(score + 1, 3) : Math.max(score - 1, -3);
+    return hit;
+  };
+};
+
 export const watch = (sab, index, exports) => {
   const i32 = new Int32Array(sab);
+  const spin = spinner(PAGE_SPIN);
   // The counter of the last request served. A wake-up proves nothing: the
   // worker notifies after bumping the counter, and when its thread stalls
   // in between, the page may have served that request (seen by spinning)
@@ -437,7 +456,7 @@ export const watch = (sab, index, exports) => {
         const length = exports.gps_serve(index, Atomics.load(i32, LENGTH));
         if (length >= 0) reply(i32, length); // else answered later, through reply
         if (performance.now() > slice) return void later.port2.postMessage(0);
-        if (length >= 0 && spinFor(PAGE_SPIN, requested)) continue;
+        if (length >= 0 && spin(requested)) continue;
       }
       Atomics.store(i32, PAGE_WAITS, 1);
       const wait = Atomics.waitAsync(i32, REQUEST, served);
@@ -535,31 +554,16 @@ export const reply = (i32, length) => {
 };
 
 // Worker: the request of `length` bytes is in the buffer; signal the page
-// and wait for the response's length (-1: the page stopped serving). It
-// spins for up to 0.2 ms first: the page usually answers within tens of
-// microseconds, and waking from Atomics.wait costs as much again. Spinning
-// pays only while the page's thread runs: on a busy machine (more threads
-// than cores) it burns the time the page needs, so three misses in a row
-// make the next 2, 4 … 64 requests skip it, and one that paid resets that.
-// A miss after waking the page does not count: the page's wake-up, not a
-// busy page, made it.
-let workerMisses = 0, workerSkips = 0;
-const workerSpin = (ready, wokePage) => {
-  if (workerSkips > 0) return void workerSkips--;
-  if (spinFor(0.2, ready) || wokePage) {
-    workerMisses = 0;
-    return;
-  }
-  workerMisses = Math.min(workerMisses + 1, 8);
-  if (workerMisses >= 3) workerSkips = 1 << (workerMisses - 2);
-};
+// and wait for the response's length (-1: the page stopped serving),
+// spinning first while that pays (the page usually answers within tens of
+// microseconds, and waking from Atomics.wait costs as much again).
+const workerSpin = spinner(WORKER_SPIN);
 export const transact = (i32, length) => {
   Atomics.store(i32, RESPONSE, 0);
   Atomics.store(i32, LENGTH, length);
   Atomics.add(i32, REQUEST, 1);
-  const wokePage = Atomics.load(i32, PAGE_WAITS) !== 0;
-  if (wokePage) Atomics.notify(i32, REQUEST);
-  workerSpin(() => Atomics.load(i32, RESPONSE) !== 0, wokePage);
+  if (Atomics.load(i32, PAGE_WAITS) !== 0) Atomics.notify(i32, REQUEST);
+  workerSpin(() => Atomics.load(i32, RESPONSE) !== 0);
   while (Atomics.load(i32, RESPONSE) === 0) {
     if (Atomics.load(i32, STATE) !== 0) return -1;
     Atomics.store(i32, WORKER_WAITS, 1);

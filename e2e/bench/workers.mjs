@@ -1,13 +1,16 @@
 // Worker benchmark, in Debian's Chromium, our core vs PyScript's core, with
 // MicroPython and Pyodide, a fresh browser context for every run:
 //   - rt: synchronous round trips: a worker script reads document.title 3,000
-//     times (warm-up), then 3,000 times timed; reads/s. Plus a bare-JavaScript
+//     times (warm-up), then 3,000 times timed; reads/s. rt-cold: the page's
+//     first 3,000 reads timed; rt-cold-busy: the same on a busy machine
+//     (BENCH_BUSY=N busy loops, 2 by default, run meanwhile). Plus a bare-JavaScript
 //     ceiling (no interpreter, no core): a module worker doing the same reads
 //     through a SharedArrayBuffer with plain Atomics.wait/notify, the page
 //     answering from an Atomics.waitAsync loop (pages/workers/rt-ceiling.html).
 //   - click: main → worker events: a Python @when("click") listener in the
 //     worker; the page clicks its button 500 times in a loop and waits until
-//     the worker has written back count 500; handled clicks/s.
+//     the worker has written back count 500; handled clicks/s (the page's
+//     first clicks: cold). click-busy: the same with the busy loops.
 //   - start: a page with only a worker script printing "hello world"; ms from
 //     navigation start to the worker script's mpy:done / py:done (cold cache).
 //   - web-main, web-worker: a 1,000-row table built with pyscript.web and
@@ -21,7 +24,9 @@
 //   make bench      (runs bench.mjs, then this; or node e2e/bench/workers.mjs
 //                    from the repo root. BENCH_RUNS=N overrides the 5 rounds,
 //                    BENCH_ONLY=mpy or py benches one interpreter,
-//                    BENCH_KINDS=web-main,hooks … some of the benches)
+//                    BENCH_KINDS=web-main,hooks … some of the benches,
+//                    BENCH_ALT=<dir> adds a candidate build of dist/ as
+//                    one more variant next to ours)
 //
 // Each bench's page is a template in pages/workers/ (<bench>.html), written at
 // start once per interpreter and core into a temp folder served at
@@ -29,6 +34,7 @@
 // warm-up run per variant, then rounds interleaving the variants in a rotated
 // order. Results go to stdout, bench-workers.md and bench-workers.json at the
 // repo root. The bench reports; it never fails on slowness, only on broken runs.
+import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -50,27 +56,46 @@ const VARIANTS = {
   oursHooks: { key: "ours-hooks", label: `${OURS.label} + hooks plugin` },
   pyscriptHooks: { key: "pyscript-hooks", label: `${PYSCRIPT.label} + hooks plugin` },
 };
+// BENCH_ALT=<dir>: a candidate build of dist/ (e.g. a copy with a change
+// being tried), benched as one more variant next to ours wherever ours is.
+const ALT = process.env.BENCH_ALT;
+const withAlt = (variants) => (ALT ? variants.flatMap((v) => (v === VARIANTS.ours ? [v, { key: "alt", label: `candidate (${ALT})` }] : [v])) : variants);
+// Busy machine: the "…-busy" benches run with this many busy loops (node
+// processes spinning, started before their first run and stopped after
+// their last) competing for the machine's cores.
+const BUSY_LOOPS = parseRuns(process.env.BENCH_BUSY, 2);
+const busyNote = (n) => ` With ${n} busy loop${n > 1 ? "s" : ""} (processes spinning on the CPU, started by the bench) running the whole time, on this ${os.cpus().length}-core machine.`;
+const rtBench = ({ key, warmup, busy = 0, title }) => ({
+  key,
+  template: "rt",
+  warmup,
+  busy,
+  title,
+  note: `\`document.title\` read from a worker script (\`from pyscript import document\`): ${warmup ? `${fmt(warmup)} untimed reads first (the JIT settles), then ` : "the page's first "}3,000 timed with \`js.performance.now()\`; reads per second, higher is better. The ceiling page does the same reads from a plain module worker through a SharedArrayBuffer (worker: \`Atomics.wait\`; page: an \`Atomics.waitAsync\` loop; no spinning).${busy ? busyNote(busy) : ""}`,
+  unit: "reads/s",
+  higher: true,
+  variants: [VARIANTS.ours, VARIANTS.pyscript, VARIANTS.ceiling],
+  file: (type, v) => (v === "ceiling" ? `workers/rt-ceiling.html?warmup=${warmup}` : `generated/${type}-${key}-${v}.html`),
+  measure: measureRate,
+});
+const clickBench = ({ key, busy = 0 }) => ({
+  key,
+  template: "click",
+  busy,
+  title: `Page → worker events${busy ? ", busy machine" : ""}`,
+  note: `A worker script's \`@when("click", "#btn")\` handler counts and writes the count back to the button (\`dataset.count\`); the page calls \`btn.click()\` ${CLICKS} times in a loop, the first clicks of the page (cold), and polls until the count reaches ${CLICKS}; handled clicks per second, higher is better. "click() loop" is the median main-thread time of the ${CLICKS} \`click()\` calls alone.${busy ? busyNote(busy) : ""}`,
+  unit: "clicks/s",
+  higher: true,
+  variants: [VARIANTS.ours, VARIANTS.pyscript],
+  file: (type, v) => `generated/${type}-${key}-${v}.html`,
+  measure: measureClicks,
+});
 const BENCHES = [
-  {
-    key: "rt",
-    title: "Worker → page synchronous round trips",
-    note: "`document.title` read from a worker script (`from pyscript import document`): 3,000 warm-up reads (so that the JIT has settled: the first few thousand calls run unoptimized code, ours more than the others), then 3,000 timed with `js.performance.now()`; reads per second, higher is better. The ceiling page does the same reads from a plain module worker through a SharedArrayBuffer (worker: `Atomics.wait`; page: an `Atomics.waitAsync` loop; no spinning).",
-    unit: "reads/s",
-    higher: true,
-    variants: [VARIANTS.ours, VARIANTS.pyscript, VARIANTS.ceiling],
-    file: (type, v) => (v === "ceiling" ? "workers/rt-ceiling.html" : `generated/${type}-rt-${v}.html`),
-    measure: measureRate,
-  },
-  {
-    key: "click",
-    title: "Page → worker events",
-    note: `A worker script's \`@when("click", "#btn")\` handler counts and writes the count back to the button (\`dataset.count\`); the page calls \`btn.click()\` ${CLICKS} times in a loop and polls until the count reaches ${CLICKS}; handled clicks per second, higher is better. "click() loop" is the median main-thread time of the ${CLICKS} \`click()\` calls alone.`,
-    unit: "clicks/s",
-    higher: true,
-    variants: [VARIANTS.ours, VARIANTS.pyscript],
-    file: (type, v) => `generated/${type}-click-${v}.html`,
-    measure: measureClicks,
-  },
+  rtBench({ key: "rt", warmup: 3000, title: "Worker → page synchronous round trips, warm" }),
+  rtBench({ key: "rt-cold", warmup: 0, title: "Worker → page synchronous round trips, cold (the page's first reads)" }),
+  rtBench({ key: "rt-cold-busy", warmup: 0, busy: BUSY_LOOPS, title: "Worker → page synchronous round trips, cold, busy machine" }),
+  clickBench({ key: "click" }),
+  clickBench({ key: "click-busy", busy: BUSY_LOOPS }),
   {
     key: "start",
     title: "Worker start, cold cache",
@@ -103,8 +128,9 @@ const BENCHES = [
     file: (type, v) => `generated/${type}-hooks-${v}.html`,
     measure: measureHooks,
   },
-].filter((b) => !process.env.BENCH_KINDS || process.env.BENCH_KINDS.split(",").includes(b.key));
-if (!BENCHES.length) throw new Error(`BENCH_KINDS=${process.env.BENCH_KINDS}: want some of rt, click, start, web-main, web-worker, hooks`);
+].map((b) => ({ ...b, variants: withAlt(b.variants) }))
+  .filter((b) => !process.env.BENCH_KINDS || process.env.BENCH_KINDS.split(",").includes(b.key));
+if (!BENCHES.length) throw new Error(`BENCH_KINDS=${process.env.BENCH_KINDS}: want some of rt, rt-cold, rt-cold-busy, click, click-busy, start, web-main, web-worker, hooks`);
 
 // --- pages and dev server ---------------------------------------------------------
 
@@ -114,6 +140,7 @@ if (!BENCHES.length) throw new Error(`BENCH_KINDS=${process.env.BENCH_KINDS}: wa
 const CORES = {
   ours: '<script type="module" src="/dist/core.js"></script>',
   pyscript: '<script type="module" src="/pyscript/core.js" offline></script>',
+  alt: '<script type="module" src="/alt/core.js"></script>',
 };
 // The hooks variants: the same core, then pages/workers/hooks-plugin.js as an
 // inline module (no request of its own to time) importing from the core's URL.
@@ -137,6 +164,7 @@ function writePages(dir) {
         const html = template
           .replaceAll("{{type}}", interp.type)
           .replaceAll("{{interpreter}}", interp.name)
+          .replaceAll("{{warmup}}", String(bench.warmup ?? 0))
           .replaceAll("{{worker}}", bench.worker ? " worker" : "")
           .replaceAll("{{thread}}", bench.worker ? "in a worker" : "on the main thread")
           .replace("{{core}}", () => CORES[variant]);
@@ -258,6 +286,12 @@ async function measureBuild(page, log, check) {
   return { value: Math.max(1, Number(ms)) };
 }
 
+// busyLoops starts n processes that spin on the CPU until stop().
+function busyLoops(n) {
+  const children = Array.from({ length: n }, () => spawn(process.execPath, ["-e", "for (;;);"], { stdio: "ignore" }));
+  return { stop: () => children.forEach((c) => c.kill("SIGKILL")) };
+}
+
 // --- statistics and reporting -------------------------------------------------------
 
 
@@ -359,6 +393,7 @@ async function main(cleanups) {
     "-mount", `/generated/=${generated}`,
     "-mount", "/generated/pyscript/micropython/=dist/micropython",
     "-mount", "/generated/pyscript/pyodide/=dist/pyodide",
+    ...(ALT ? ["-mount", `/alt/=${path.resolve(ALT)}`] : []),
   ]);
   cleanups.unshift(server.stop);
   const base = await server.url;
@@ -368,15 +403,21 @@ async function main(cleanups) {
 
   const results = Object.fromEntries(BENCHES.map((b) => [b.key, {}]));
   for (const interp of INTERPRETERS)
-    for (const bench of BENCHES)
-      results[bench.key][interp.type] = await interleaved({
+    for (const bench of BENCHES) {
+      const loops = busyLoops(bench.busy);
+      try {
+        results[bench.key][interp.type] = await interleaved({
         variants: bench.variants,
         runs: RUNS,
         once: (v) => runOnce(browser, base, interp, bench, v),
         label: `${interp.name} ${bench.key}`,
         value: (r) => r.value,
         unit: bench.unit,
-      });
+        });
+      } finally {
+        loops.stop();
+      }
+    }
 
   const summary = Object.fromEntries(BENCHES.map((b) => [b.key, summarize(b, results[b.key])]));
   writeResults("bench-workers", meta, t0, (m) => report(summary, m), { summary, results });

@@ -257,6 +257,35 @@ test("the page serves each worker request once, even when the worker's notify co
   expect(served).toBe(1);
 });
 
+test("both ends stop spinning for answers while spinning does not pay, and spin again once it does", async ({ page }) => {
+  await page.goto("/workers/glue.html");
+  const looks = await page.evaluate(async () => {
+    const { spinner, PROBE } = await import("/dist/channel.js");
+    const spin = spinner(0.05);
+    // How often spin(ready) looked at ready(), for a ready() that turns true
+    // on its third look: one look means it did not spin.
+    const looksOf = () => {
+      let n = 0;
+      spin(() => ++n >= 3);
+      return n;
+    };
+    const never = () => {
+      let n = 0;
+      spin(() => (n++, false));
+      return n;
+    };
+    const missed = never(); // spun, for nothing
+    const afterMisses = Array.from({ length: PROBE - 1 }, looksOf);
+    const probe = looksOf(); // spins once in PROBE calls, and this one pays
+    const afterHit = Array.from({ length: 3 }, looksOf);
+    return { missed, afterMisses, probe, afterHit, PROBE };
+  });
+  expect(looks.missed).toBeGreaterThan(1);
+  expect(looks.afterMisses).toEqual(Array(looks.PROBE - 1).fill(1));
+  expect(looks.probe).toBe(3);
+  expect(looks.afterHit).toEqual([3, 3, 3]);
+});
+
 test("workers run under a strict CSP: no eval, no inline scripts, worker-src 'self'", async ({ page }) => {
   const log = await open(page, "/workers/csp.html");
   await expect.poll(() => data(page), { timeout: 30_000 }).toEqual({ mpy: "ran", py: "ran" });

@@ -1,4 +1,4 @@
-// The worker half of rt-ceiling.html: 3,000 warm-up and 3,000 timed synchronous
+// The worker half of rt-ceiling.html: ?warmup=N (3,000 if not given) untimed and 3,000 timed synchronous
 // reads of document.title through a SharedArrayBuffer, plain Atomics.wait
 // (no spinning), and the rate posted back to the page.
 const DATA = 16; // layout: see rt-ceiling.html
@@ -6,7 +6,7 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 const scratch = new Uint8Array(1024); // non-shared: encodeInto refuses shared views
 
-onmessage = ({ data: sab }) => {
+onmessage = ({ data: { sab, warmup } }) => {
   const i32 = new Int32Array(sab, 0, 4);
   const bytes = new Uint8Array(sab, DATA);
   let requests = 0;
@@ -22,7 +22,7 @@ onmessage = ({ data: sab }) => {
     return decoder.decode(bytes.slice(0, Atomics.load(i32, 3)));
   };
   let title;
-  for (let i = 0; i < 3000; i++) title = get("title");
+  for (let i = 0; i < warmup; i++) title = get("title");
   const n = 3000;
   const t = performance.now();
   for (let i = 0; i < n; i++) title = get("title");
