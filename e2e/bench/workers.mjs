@@ -348,7 +348,7 @@ function report(summaries, meta) {
   for (const bench of BENCHES) {
     const sum = summaries[bench.key];
     const ceiling = bench.variants.some((v) => v.key === "ceiling");
-    const loop = bench.key === "click";
+    const loop = bench.template === "click";
     out.push("", `### ${bench.title}`, "", bench.note, "");
     const rows = [];
     for (const interp of INTERPRETERS) {
