@@ -4,6 +4,9 @@ import { open, errors } from "./helpers.mjs";
 
 for (const type of ["mpy", "py"]) {
   test(`donkey({type: "${type}"}): execute, evaluate, persistence, a busy task replaced, errors on the page, kill`, async ({ page }) => {
+    // Pyodide boots four times here (two donkeys, the busy one replaced,
+    // one after kill): 40 s on an otherwise idle 2-core machine.
+    if (type === "py") test.setTimeout(120_000);
     const log = await open(page, "/hooks/donkey.html");
     const results = await page.evaluate(async (type) => {
       const { donkey } = await import("/dist/core.js");
