@@ -377,19 +377,18 @@ const urlShaped = /^(\.\.?\/|\/|[a-z][a-z0-9+.-]*:)|\.m?js$/i;
 
 // The page's worker scripts start at once, while core.wasm compiles: each
 // Worker loads its files and, when its config cannot pick another one, its
-// interpreter, then gets the compiled module. Go adopts them (takeWorker)
-// and sends each its script.
+// interpreter (named in its URL, see newWorker), then gets the compiled
+// module. Go adopts them (takeWorker) and sends each its script.
 const WORKERS = 'script[type="mpy"][worker],script[type="py"][worker],mpy-script[worker],py-script[worker]';
 const startWorkers = (host, wasm) => {
   const early = new Map();
   for (const el of document.querySelectorAll(WORKERS)) {
     const type = el.localName === "script" ? el.type : el.localName.slice(0, -"-script".length);
     const sw = el.getAttribute("service-worker");
-    const worker = newWorker(host, !!sw && host.serviceWorker(new URL(sw, document.baseURI).href) === true);
     const own = el.getAttribute("config");
     const interpreter = earlyInterpreter(host, type, inlineConfigs(own ? [own] : configValues(type)));
-    if (interpreter) worker.postMessage({ prepare: { type, interpreter } });
-    early.set(el, worker);
+    const viaServiceWorker = !!sw && host.serviceWorker(new URL(sw, document.baseURI).href) === true;
+    early.set(el, newWorker(host, viaServiceWorker, undefined, interpreter && { type, interpreter }));
   }
   host.takeWorker = (el) => {
     const worker = early.get(el);
@@ -409,17 +408,22 @@ const startWorkers = (host, wasm) => {
 // it dynamically (WebKit refuses a static import of another origin's module
 // in a worker of an isolated page) and keeps the page's messages until
 // worker.js listens; a failed import is thrown where the page hears it.
+// prepare ({type, interpreter}) goes in the URL's fragment: the worker
+// starts that interpreter as soon as it runs. A message would wait for
+// this thread: Chromium hands a worker the messages posted before its
+// script ran only in a task of the page's thread, which may be busy
+// starting Go by then.
 const BLOB_WORKER = `const kept = [], keep = (e) => kept.push(e);
 addEventListener("message", keep);
 import(URL_).then(() => {
   removeEventListener("message", keep);
   for (const e of kept) dispatchEvent(new MessageEvent("message", { data: e.data, ports: e.ports }));
 }, (error) => setTimeout(() => { throw error; }));`;
-export const newWorker = (host, viaServiceWorker, name) => {
+export const newWorker = (host, viaServiceWorker, name, prepare) => {
   const url = viaServiceWorker || new URL(host.workerURL).origin !== location.origin
     ? URL.createObjectURL(new Blob([BLOB_WORKER.replace("URL_", JSON.stringify(host.workerURL))], { type: "text/javascript" }))
     : host.workerURL;
-  return new Worker(url, { type: "module", name });
+  return new Worker(prepare ? `${url}#${new URLSearchParams(prepare)}` : url, { type: "module", name });
 };
 
 // PyScript's service-worker attribute (PyWorker's serviceWorker option):
@@ -497,28 +501,26 @@ let polyscriptModule;
 const loadPolyscript = () => (polyscriptModule ??= import(here("polyscript.js")));
 export const registerPolyscript = async (mod, interpreter) => (await loadPolyscript()).registerPolyscript(mod, interpreter);
 
-// Go chooses the options (a MicroPython wasm variant, Pyodide's lock file and
-// package URLs); this only supplies the defaults and the output streams.
+// Loads an interpreter: its module, and dist/interpreter.js to boot it,
+// fetched together.
 const loadInterpreter = async (type, url, options, stderr) => {
-  const module = await import(url);
-  const io = {
-    stdout: (text) => console.log(text),
-    stderr,
-    // A writer that calls write once per complete line.
-    buffered: (write, EOL = "\n") => {
-      let pending = "";
-      return (text) => {
-        const lines = (pending + text).split(EOL);
-        pending = lines.pop();
-        for (const line of lines) write(line);
-      };
-    },
-  };
-  const stdout = (text) => io.stdout(text);
-  stderr = (text) => io.stderr(text);
-  const interpreter = await bootInterpreter(module, type, url, options, stdout, stderr);
+  const wasm = type === "mpy" && prefetch(options.url ?? url.replace(/\.m?js$/, ".wasm"));
+  const [module, { boot }] = await Promise.all([import(url), feature("interpreter.js", "interpreter loader")]);
+  const [interpreter, io] = await boot(module, type, url, options, stderr, wasm);
   ios.set(interpreter, io);
   return interpreter;
+};
+
+// MicroPython's loader requests its wasm (next to its module, unless Go
+// names another build) only once the module has arrived and run, which on
+// the page waits for a main thread busy starting Go: the wasm is requested
+// with the module instead, and compiled off the main thread as it arrives
+// (from a clone: the response stays whole for the loader; see
+// interpreter.js).
+const prefetch = (url) => {
+  const response = fetch(url);
+  response.catch(() => {}); // the loader reports it
+  return { url, response, module: WebAssembly.compileStreaming(response.then((r) => r.clone())).catch(() => null) };
 };
 
 // experimental_create_proxy = "auto" for one Pyodide interpreter: a
@@ -545,23 +547,6 @@ const autoProxies = (pyodide) => {
 // Each interpreter's output streams, which wrap.io lets hooks replace.
 const ios = new WeakMap();
 const ioOf = (interpreter) => ios.get(interpreter);
-
-const bootInterpreter = (module, type, url, options, stdout, stderr) => {
-  if (type === "mpy")
-    return module.loadMicroPython({
-      url: url.replace(/\.m?js$/, ".wasm"),
-      linebuffer: true,
-      ...options,
-      stdout,
-      stderr,
-    });
-  const defaults = { indexURL: new URL(".", url).href };
-  // dist/ ships Pyodide's core without its package wheels: those come from
-  // the official CDN folder of the same version unless the config names one.
-  if (url === here("pyodide/pyodide.mjs"))
-    defaults.packageBaseUrl = `https://cdn.jsdelivr.net/pyodide/v${module.version}/full/`;
-  return module.loadPyodide({ ...defaults, ...options, stdout, stderr });
-};
 
 const fail = (message) => {
   console.error(message);

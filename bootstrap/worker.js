@@ -3,10 +3,11 @@
 // a worker and runs the script here. A static module file, so pages whose
 // CSP allows `worker-src 'self'` and no eval still run workers.
 //
-// The page's messages, in order: {prepare} (optional: load the default
-// interpreter now), {module} (core.wasm compiled: start Go), then
-// {module, init, start} (the script and the channel). Every later message
-// is the page's own xworker.postMessage, for Python.
+// Its URL's fragment may name the interpreter to load at once (type and
+// interpreter, see core.js newWorker). The page's messages, in order:
+// {module} (core.wasm compiled: start Go), then {module, init, start} (the
+// script and the channel). Every later message is the page's own
+// xworker.postMessage, for Python.
 import "./wasm_exec.js";
 import { fileSystems, goCrash, hookCode, interpreterLoader, makeWrap, objectKey, openStorage, registerPolyscript, runHooks } from "./core.js";
 import * as glue from "./channel.js";
@@ -181,8 +182,10 @@ const boot = async (module) => {
   go.run(instance);
 };
 
+const prepare = new URLSearchParams(location.hash.slice(1));
+if (prepare.has("type")) host.load(prepare.get("type"), prepare.get("interpreter")).catch(() => {}); // Go reports it when it asks
+
 addEventListener("message", function internal({ data }) {
-  if (data.prepare) host.load(data.prepare.type, data.prepare.interpreter).catch(() => {}); // Go reports it when it asks
   if (data.module && !booted) boot(data.module).catch((error) => fail(`GoPyScript worker failed to start: ${error?.message ?? error}`));
   if (!data.init) return;
   removeEventListener("message", internal);

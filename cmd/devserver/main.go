@@ -4,7 +4,7 @@
 //
 // Usage:
 //
-//	go run ./cmd/devserver [-addr 127.0.0.1:8000] [-root DIR] [-mount /prefix/=DIR ...] [-no-coi] [-cors] [-v]
+//	go run ./cmd/devserver [-addr 127.0.0.1:8000] [-root DIR] [-mount /prefix/=DIR ...] [-no-coi] [-cors] [-latency 20ms-50ms] [-v]
 package main
 
 import (
@@ -45,6 +45,7 @@ type config struct {
 	mounts  []mount
 	noCOI   bool
 	cors    bool
+	latency latency
 	verbose bool
 }
 
@@ -86,6 +87,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	flags.Var(&mounts, "mount", "serve DIR at /prefix/, as `/prefix/=DIR` (repeatable; longest prefix wins)")
 	flags.BoolVar(&cfg.noCOI, "no-coi", false, "omit the COOP/COEP cross-origin isolation headers")
 	flags.BoolVar(&cfg.cors, "cors", false, "send Access-Control-Allow-Origin: * (serve dist/ as a public CDN does, for pages on other origins)")
+	flags.Var(&cfg.latency, "latency", "delay every response by a `duration` or a random one in a range (20ms-50ms), as a static host farther away does")
 	flags.BoolVar(&cfg.verbose, "v", false, "log each request to stderr")
 	if err := flags.Parse(args); err != nil {
 		return config{}, err
@@ -133,7 +135,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	files := newHandler(cfg.root, cfg.mounts, !cfg.noCOI)
 	files.cors = cfg.cors
-	var h http.Handler = files
+	h := withLatency(files, cfg.latency, latencySeed, sleepFor)
 	if cfg.verbose {
 		h = logRequests(h, log.New(stderr, "", log.LstdFlags))
 	}

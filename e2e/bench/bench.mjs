@@ -7,7 +7,13 @@
 //     names the self-hosted module both cores load anyway, at one URL;
 //   - a toml page: hello world with config="./bench.toml" (a plain key and
 //     a [files] entry of one small file);
-// and two more runs of the hello pages, ours vs PyScript's:
+//   - a json page: the same config as inline JSON in the script's config
+//     attribute;
+//   - a worker page: a worker script printing hello world (done: its done);
+// each on two servers: the dev server, and the dev server with 20–50 ms
+// (random per response, fixed seed) added to every response, as a static
+// host farther away than localhost answers;
+// and two more runs of the hello pages (dev server only), ours vs PyScript's:
 //   - slow: Lighthouse's Slow 4G emulated by Chromium (150 ms latency,
 //     1.6 Mbps down, 750 kbps up), every file brotli-compressed: PyScript's
 //     from .br copies written at start to a temp folder that a second dev
@@ -17,14 +23,17 @@
 //
 //   make bench      (from the repo root; BENCH_RUNS=N overrides the 7 rounds,
 //                    BENCH_ONLY=mpy or py benches one interpreter,
-//                    BENCH_PAGES=hello,files,config,toml,slow,revisit picks
-//                    pages and runs, BENCH_SLOW=0 skips the slow run,
+//                    BENCH_PAGES=hello,files,config,toml,json,worker,slow,revisit
+//                    picks pages and runs, BENCH_SLOW=0 skips the slow run,
+//                    BENCH_SERVERS=dev or latency picks one server,
 //                    BENCH_SLOW_RUNS=N and BENCH_REVISIT_RUNS=N override
 //                    the slow and revisit runs' 3 and 5 rounds)
 //
 // Every run opens a page in a fresh browser context and reads window.__done,
 // the performance.now() (ms since navigation start) at which the page's
-// mpy:done / py:done fired (bare interpreter: right after runPython). Rounds
+// mpy:done / py:done fired (bare interpreter: right after runPython; worker
+// page: the worker script's). The Resource Timing of the page and of its
+// workers (on the page's clock) gives the breakdown. Rounds
 // interleave a page's variants in a rotated order, so drift hits all alike.
 // The files page's 20 files are committed in pages/files/; its archive is
 // written at start to a temp folder served at /generated/ (see makeArchive).
@@ -65,6 +74,16 @@ const SLOW_NETWORK = { offline: false, latency: 150, downloadThroughput: 1_600_0
 // mode loads on the hello page, our dist/ file served at a second place.
 const SHARED_INTERPRETER = { mpy: "/pyscript/micropython/micropython.mjs", py: "/pyscript/pyodide/pyodide.mjs" };
 const INTERPRETER_MODULE = /^\/(dist|pyscript)\/(micropython\/micropython|pyodide\/pyodide)\.mjs$/;
+// The interpreter's own wasm, which its module requests.
+const INTERPRETER_WASM = /^\/(dist|pyscript)\/(micropython\/micropython|pyodide\/pyodide\.asm)\.wasm$/;
+
+// The servers every page runs on (BENCH_SERVERS=dev,latency picks), each
+// with its own dev server process: latency is cmd/devserver's -latency.
+const SERVERS = [
+  { key: "dev", label: "dev server" },
+  { key: "latency", label: "dev server + 20–50 ms per response", latency: "20ms-50ms" },
+].filter((s) => !process.env.BENCH_SERVERS || process.env.BENCH_SERVERS.split(",").includes(s.key));
+if (!SERVERS.length) throw new Error(`BENCH_SERVERS=${process.env.BENCH_SERVERS}: want dev, latency or dev,latency`);
 
 const helloFile = (type, v) => `${type}-${v}.html`;
 // Each page is one HTML file per interpreter and variant in PAGES_DIR.
@@ -97,6 +116,18 @@ const PAGES = [
     file: (type, v) => `${type}-toml-${v}.html`,
   },
   {
+    key: "json",
+    title: "json page (inline JSON config)",
+    variants: [VARIANTS.ours, VARIANTS.pyscript],
+    file: (type, v) => `${type}-json-${v}.html`,
+  },
+  {
+    key: "worker",
+    title: "worker page (a worker script printing hello world)",
+    variants: [VARIANTS.ours, VARIANTS.pyscript],
+    file: (type, v) => `${type}-worker-${v}.html`,
+  },
+  {
     key: "slow",
     title: "Slow network (150 ms RTT, 1.6 Mbps)",
     variants: [VARIANTS.ours, VARIANTS.pyscript],
@@ -115,9 +146,15 @@ const PAGES = [
   },
 ]
   .filter((p) => !process.env.BENCH_PAGES || process.env.BENCH_PAGES.split(",").includes(p.key))
-  .filter((p) => !(p.key === "slow" && process.env.BENCH_SLOW === "0"));
+  .filter((p) => !(p.key === "slow" && process.env.BENCH_SLOW === "0"))
+  // The slow and revisit runs are conditions of their own: dev server only.
+  .map((p) => ({ ...p, servers: p.throttle || p.revisit ? SERVERS.filter((s) => s.key === "dev") : SERVERS }))
+  .filter((p) => p.servers.length);
 if (!PAGES.length)
-  throw new Error(`BENCH_PAGES=${process.env.BENCH_PAGES}: want some of hello,files,config,toml,slow,revisit (BENCH_SLOW=${process.env.BENCH_SLOW})`);
+  throw new Error(
+    `BENCH_PAGES=${process.env.BENCH_PAGES}: want some of hello,files,config,toml,json,worker,slow,revisit ` +
+      `(BENCH_SLOW=${process.env.BENCH_SLOW}, BENCH_SERVERS=${process.env.BENCH_SERVERS}; slow and revisit run on the dev server only)`,
+  );
 
 // --- page fixtures ---------------------------------------------------------------
 
@@ -176,10 +213,10 @@ function tarHeader(name, size, isDir) {
 // checks that they carry the same config and the same Python script tag, and
 // returns what every run must do: expect, the URL paths it must fetch (the
 // files page's 20 files, which must exist in pages/files/, and archive; the
-// toml page's .toml and its [files] sources), and interpreter, the only
-// interpreter module it may load (the config page's).
+// toml page's .toml and its [files] sources; the json page's files), and
+// interpreter, the only interpreter module it may load (the config page's).
 function pageSources(page, type) {
-  if (!["files", "config", "toml"].includes(page.key)) return { expect: [] };
+  if (!["files", "config", "toml", "json"].includes(page.key)) return { expect: [] };
   const parts = (variant) => {
     const file = page.file(type, variant);
     const html = readFileSync(path.join(PAGES_DIR, file), "utf8");
@@ -201,6 +238,12 @@ function pageSources(page, type) {
     if (interpreter !== SHARED_INTERPRETER[type])
       throw new Error(`${name}: want interpreter = "${SHARED_INTERPRETER[type]}" in the config, got ${interpreter}`);
     return { expect: [interpreter], interpreter };
+  }
+  if (page.key === "json") {
+    const text = /\sconfig='(\{[^']*\})'/.exec(ours.script)?.[1];
+    const files = Object.keys((text && JSON.parse(text).files) ?? {}).map((s) => s.replace(/^\./, ""));
+    if (!files.length || missing(files).length) throw new Error(`${name}: want config='{"files": …}' naming files in e2e/bench/pages`);
+    return { expect: files };
   }
   if (page.key === "toml") {
     const file = /\sconfig="\.(\/[^"]+\.toml)"/.exec(ours.script)?.[1];
@@ -321,20 +364,17 @@ async function load(tab, url, interp, log, { expect, interpreter, timeout }) {
 
   const timing = await tab.evaluate(() => {
     const nav = performance.getEntriesByType("navigation")[0];
-    return {
-      marks: window.__marks ?? {},
-      html: nav.responseEnd,
-      domContentLoaded: nav.domContentLoadedEventEnd,
-      resources: performance.getEntriesByType("resource").map((e) => ({
-        path: new URL(e.name).pathname,
-        start: e.startTime,
-        end: e.responseEnd,
-        transfer: e.transferSize,
-        encoded: e.encodedBodySize,
-        decoded: e.decodedBodySize,
-      })),
-    };
+    return { marks: window.__marks ?? {}, html: nav.responseEnd, domContentLoaded: nav.domContentLoadedEventEnd };
   });
+  const { origin, resources } = await tab.evaluate(resourceTiming);
+  timing.resources = resources;
+  // The workers' own files (a worker has its own Resource Timing and
+  // clock), moved to the page's clock and marked worker.
+  for (const worker of tab.workers()) {
+    const w = await worker.evaluate(resourceTiming).catch(() => null); // a worker already gone
+    const shift = w ? w.origin - origin : 0;
+    for (const r of w?.resources ?? []) timing.resources.push({ ...r, start: r.start + shift, end: r.end + shift, worker: true });
+  }
   return {
     done: round1(done),
     html: round1(timing.html),
@@ -343,6 +383,20 @@ async function load(tab, url, interp, log, { expect, interpreter, timeout }) {
     resources: timing.resources,
   };
 }
+
+// resourceTiming runs in a page or a worker: its clock's origin and the
+// files it fetched (ms on its clock, bytes).
+const resourceTiming = () => ({
+  origin: performance.timeOrigin,
+  resources: performance.getEntriesByType("resource").map((e) => ({
+    path: new URL(e.name).pathname,
+    start: e.startTime,
+    end: e.responseEnd,
+    transfer: e.transferSize,
+    encoded: e.encodedBodySize,
+    decoded: e.decodedBodySize,
+  })),
+});
 
 // --- statistics and reporting -----------------------------------------------
 
@@ -396,7 +450,7 @@ function summarize(page, results) {
       for (const r of vr) {
         const seen = new Map();
         for (const res of r.resources) {
-          const l = classify(res.path);
+          const l = (res.worker ? "worker: " : "") + classify(res.path);
           const prev = seen.get(l);
           seen.set(l, prev ? { start: Math.min(prev.start, res.start), end: Math.max(prev.end, res.end), transfer: prev.transfer + res.transfer } : { ...res });
         }
@@ -430,6 +484,14 @@ function summarize(page, results) {
         return wasm && interpreter ? [interpreter.start - wasm.end] : [];
       });
       if (gaps.length === vr.length && gaps.length) b.coreToInterpreter = stats(gaps).median;
+      // What the interpreter's loader waits for: from its module received
+      // to its wasm requested (issue 20: ours waited for Go's start).
+      const waits = vr.flatMap((r) => {
+        const module = r.resources.find((x) => INTERPRETER_MODULE.test(x.path));
+        const wasm = r.resources.find((x) => INTERPRETER_WASM.test(x.path));
+        return module && wasm ? [wasm.start - module.end] : [];
+      });
+      if (waits.length === vr.length && waits.length) b.moduleToWasm = stats(waits).median;
       if (page.revisit) {
         // The first load's done; per cacheState, the median count of the
         // second load's files, and in how many runs core.wasm came so.
@@ -473,8 +535,14 @@ function report(summaries, meta) {
   return out.join("\n") + "\n";
 }
 
+// serverNote says which server a page's numbers come from, and what the
+// latency server adds.
+const serverNote = (page) =>
+  page.servers.length > 1
+    ? `Each server's rows apart: ${page.servers.map((s) => `${s.key}: ${s.label}`).join("; ")} (cmd/devserver's \`-latency\`, a fixed seed).`
+    : `On the ${page.servers[0].label}.`;
+
 function pageReport(page, summaries, meta) {
-  const summary = summaries[page.key];
   const out = [];
   const intro = {
     config:
@@ -486,6 +554,12 @@ function pageReport(page, summaries, meta) {
       "The hello world page with `config=\"./bench.toml\"` on its script tag (the same tag and code in both pages): " +
       "`e2e/bench/pages/bench.toml` holds a plain key and a `[files]` entry copying `files/f01.py`, " +
       "which the Python code reads before printing. Same server, same interpreter files.",
+    json:
+      "The toml page's config as inline JSON in the script's `config` attribute (the same tag and code in both pages): " +
+      "a plain key and a `files` entry copying `files/f01.py`, which the Python code reads before printing. Same server, same interpreter files.",
+    worker:
+      "A page whose only script is a worker script, `print(\"hello world\")`: time to that script's done (`detail.worker === true`). " +
+      "The breakdown lists the worker's own files as \"worker: …\" (its Resource Timing, moved to the page's clock). Same server, same interpreter files.",
     slow:
       "The hello world pages, ours and PyScript's, on Lighthouse's Slow 4G emulated by Chromium " +
       "(CDP `Network.emulateNetworkConditions` on a fresh context per run): 150 ms latency on every request, " +
@@ -502,6 +576,7 @@ function pageReport(page, summaries, meta) {
       `${rounds(REVISIT_RUNS)}.`,
   }[page.key];
   if (intro) out.push(intro, "");
+  out.push(serverNote(page), "");
   if (page.key === "files")
     out.push(
       "The hello world page plus a `[files]` config (the same `<mpy-config>` / `<py-config>` in both pages): " +
@@ -519,32 +594,36 @@ function pageReport(page, summaries, meta) {
   );
   out.push("");
   const rows = [];
-  for (const interp of INTERPRETERS) {
-    const s = summary[interp.type];
-    for (const v of page.variants) {
-      const x = s.variants[v.key];
-      rows.push([
-        `${interp.name} ${interp.version}`,
-        v.label,
-        fmt(x.median),
-        `${fmt(x.min)}–${fmt(x.max)}`,
-        v.key === "pyscript" ? "1.00" : ratio(x.median, s.variants.pyscript.median),
-      ]);
+  for (const server of page.servers)
+    for (const interp of INTERPRETERS) {
+      const s = summaries[page.key][server.key][interp.type];
+      for (const v of page.variants) {
+        const x = s.variants[v.key];
+        rows.push([
+          server.key,
+          `${interp.name} ${interp.version}`,
+          v.label,
+          fmt(x.median),
+          `${fmt(x.min)}–${fmt(x.max)}`,
+          v.key === "pyscript" ? "1.00" : ratio(x.median, s.variants.pyscript.median),
+        ]);
+      }
     }
-  }
-  out.push(table(["interpreter", "variant", "median", "min–max", "÷ PyScript"], rows));
+  out.push(table(["server", "interpreter", "variant", "median", "min–max", "÷ PyScript"], rows));
   out.push("");
-  for (const interp of INTERPRETERS) {
-    const s = summary[interp.type];
-    const goal = page.goal?.[interp.type] ?? 1;
-    let line = `- ${interp.name}: ours / PyScript = **${s.ratio.toFixed(2)}** (median of per-round ratios ${s.pairedRatio.toFixed(2)}; goal ≤ ${goal.toFixed(2)})`;
-    const hello = summaries.hello?.[interp.type];
-    if (page.key === "files" && hello) {
-      const extra = (key) => s.variants[key].median - hello.variants[key].median;
-      line += `; the files add ${signed(extra("ours"))} ms to ours and ${signed(extra("pyscript"))} ms to PyScript (difference of the two pages' medians)`;
+  for (const server of page.servers)
+    for (const interp of INTERPRETERS) {
+      const s = summaries[page.key][server.key][interp.type];
+      const goal = page.goal?.[interp.type] ?? 1;
+      let line = `- ${server.key}, ${interp.name}: ours / PyScript = **${s.ratio.toFixed(2)}** (median of per-round ratios ${s.pairedRatio.toFixed(2)}; goal ≤ ${goal.toFixed(2)})`;
+      const hello = summaries.hello?.[server.key]?.[interp.type];
+      if (page.key === "files" && hello) {
+        const extra = (key) => s.variants[key].median - hello.variants[key].median;
+        line += `; the files add ${signed(extra("ours"))} ms to ours and ${signed(extra("pyscript"))} ms to PyScript (difference of the two pages' medians)`;
+      }
+      out.push(line);
     }
-    out.push(line);
-  }
+  const summary = summaries[page.key][page.servers[0].key];
   if (page.revisit) {
     const values = new Set(INTERPRETERS.flatMap((i) => page.variants.flatMap((v) => summary[i.type].revisit[v.key].cacheControl)));
     out.push(
@@ -564,35 +643,38 @@ function pageReport(page, summaries, meta) {
   }
   out.push(`### Where the time goes${page.key === "hello" ? "" : `: ${page.title}`} (median ms since navigation start: fetch start → response end)`);
   const variants = page.variants;
-  for (const interp of INTERPRETERS) {
-    const b = summary[interp.type].breakdown;
-    const labels = [];
-    for (const v of variants) for (const l of Object.keys(b[v.key])) if (typeof b[v.key][l] === "object" && !labels.includes(l)) labels.push(l);
-    const rows = [["HTML", ...variants.map((v) => fmt(b[v.key].html))]];
-    for (const l of labels)
-      rows.push([l, ...variants.map((v) => (b[v.key][l] ? `${fmt(b[v.key][l].start)} → ${fmt(b[v.key][l].end)}` : "—"))]);
-    rows.push(["DOMContentLoaded", ...variants.map((v) => fmt(b[v.key].domContentLoaded))]);
-    const events = [];
-    for (const v of variants) for (const l of Object.keys(b[v.key])) if (l.startsWith("event: ") && !events.includes(l)) events.push(l);
-    for (const l of events) rows.push([l, ...variants.map((v) => fmt(b[v.key][l]))]);
-    rows.push(["last byte received", ...variants.map((v) => fmt(b[v.key].lastByte))]);
-    rows.push(["**done**", ...variants.map((v) => `**${fmt(b[v.key].done)}**`)]);
-    rows.push(["done − last byte", ...variants.map((v) => fmt(b[v.key].done - b[v.key].lastByte))]);
-    if (b.ours.coreToInterpreter !== undefined)
-      rows.push(["interpreter module requested − core.wasm received", ...variants.map((v) => (v.key === "ours" ? fmt(b.ours.coreToInterpreter) : "—"))]);
-    rows.push(["subresources: count / KiB on the wire", ...variants.map((v) => `${b[v.key].requests} / ${fmt(b[v.key].transferred / 1024)}`)]);
-    if (page.revisit) {
-      const r = summary[interp.type].revisit;
-      const states = (x) => (x ? CACHE_STATES.map((c) => x[c]).join(" / ") : "—");
-      rows.push(["done of the first (cold) load", ...variants.map((v) => fmt(r[v.key].firstDone))]);
-      rows.push(["subresources: cache / revalidated / downloaded", ...variants.map((v) => states(r[v.key].files))]);
-      rows.push(["core.wasm, runs: cache / revalidated / downloaded", ...variants.map((v) => states(r[v.key].coreWasm))]);
+  for (const server of page.servers)
+    for (const interp of INTERPRETERS) {
+      const b = summaries[page.key][server.key][interp.type].breakdown;
+      const labels = [];
+      for (const v of variants) for (const l of Object.keys(b[v.key])) if (typeof b[v.key][l] === "object" && !labels.includes(l)) labels.push(l);
+      const rows = [["HTML", ...variants.map((v) => fmt(b[v.key].html))]];
+      for (const l of labels)
+        rows.push([l, ...variants.map((v) => (b[v.key][l] ? `${fmt(b[v.key][l].start)} → ${fmt(b[v.key][l].end)}` : "—"))]);
+      rows.push(["DOMContentLoaded", ...variants.map((v) => fmt(b[v.key].domContentLoaded))]);
+      const events = [];
+      for (const v of variants) for (const l of Object.keys(b[v.key])) if (l.startsWith("event: ") && !events.includes(l)) events.push(l);
+      for (const l of events) rows.push([l, ...variants.map((v) => fmt(b[v.key][l]))]);
+      rows.push(["last byte received", ...variants.map((v) => fmt(b[v.key].lastByte))]);
+      rows.push(["**done**", ...variants.map((v) => `**${fmt(b[v.key].done)}**`)]);
+      rows.push(["done − last byte", ...variants.map((v) => fmt(b[v.key].done - b[v.key].lastByte))]);
+      if (b.ours.coreToInterpreter !== undefined)
+        rows.push(["interpreter module requested − core.wasm received", ...variants.map((v) => (v.key === "ours" ? fmt(b.ours.coreToInterpreter) : "—"))]);
+      if (variants.some((v) => b[v.key].moduleToWasm !== undefined))
+        rows.push(["interpreter wasm requested − its module received", ...variants.map((v) => fmt(b[v.key].moduleToWasm))]);
+      rows.push(["subresources: count / KiB on the wire", ...variants.map((v) => `${b[v.key].requests} / ${fmt(b[v.key].transferred / 1024)}`)]);
+      if (page.revisit) {
+        const r = summaries[page.key][server.key][interp.type].revisit;
+        const states = (x) => (x ? CACHE_STATES.map((c) => x[c]).join(" / ") : "—");
+        rows.push(["done of the first (cold) load", ...variants.map((v) => fmt(r[v.key].firstDone))]);
+        rows.push(["subresources: cache / revalidated / downloaded", ...variants.map((v) => states(r[v.key].files))]);
+        rows.push(["core.wasm, runs: cache / revalidated / downloaded", ...variants.map((v) => states(r[v.key].coreWasm))]);
+      }
+      out.push("");
+      out.push(`${interp.name}, ${server.label}:`);
+      out.push("");
+      out.push(table(["file", ...variants.map((v) => v.key)], rows));
     }
-    out.push("");
-    out.push(`${interp.name}:`);
-    out.push("");
-    out.push(table(["file", ...variants.map((v) => v.key)], rows));
-  }
   return out;
 }
 
@@ -610,11 +692,15 @@ async function main(cleanups) {
   cleanups.push(() => rmSync(generated, { recursive: true, force: true }));
   const archive = makeArchive(generated);
 
-  // The files page's archive, written by makeArchive above.
-  const server = startServer(["-mount", `/generated/=${generated}`]);
-  cleanups.unshift(server.stop);
-  const base = await server.url;
-  console.error(`dev server: ${base}`);
+  // One dev server per server kind; the files page's archive, written by
+  // makeArchive above, on each.
+  const bases = {};
+  for (const s of SERVERS) {
+    const server = startServer(["-mount", `/generated/=${generated}`], { latency: s.latency });
+    cleanups.unshift(server.stop);
+    bases[s.key] = await server.url;
+    console.error(`${s.label}: ${bases[s.key]}`);
+  }
   // The slow run's own server, with PyScript's files brotli-compressed.
   let slowBase;
   if (PAGES.some((p) => p.throttle)) {
@@ -631,6 +717,7 @@ async function main(cleanups) {
   const meta = {
     ...runMeta(browser, RUNS, INTERPRETERS),
     pages: PAGES.map((p) => p.key),
+    servers: Object.fromEntries(SERVERS.map((s) => [s.key, s.label])),
     filesBytes: [...new Set(Object.values(sources.files ?? {}).flatMap((s) => s.expect))]
       .filter((s) => s.startsWith("/files/"))
       .reduce((t, s) => t + readFileSync(path.join(PAGES_DIR, s)).length, 0),
@@ -639,23 +726,27 @@ async function main(cleanups) {
     ...(PAGES.some((p) => p.revisit) && { revisitRuns: REVISIT_RUNS }),
   };
 
-  const results = Object.fromEntries(PAGES.map((p) => [p.key, {}]));
+  // results[page][server][interpreter type]: each server's runs apart.
+  const results = Object.fromEntries(PAGES.map((p) => [p.key, Object.fromEntries(p.servers.map((s) => [s.key, {}]))]));
   for (const interp of INTERPRETERS)
     for (const page of PAGES)
-      results[page.key][interp.type] = await interleaved({
-        variants: page.variants,
-        runs: page.runs ?? RUNS,
-        // No untimed round where a run already loads the page untimed first
-        // (revisit) or takes seconds, with a cold server or browser binary
-        // lost in the noise (slow: a round costs a minute with Pyodide).
-        warmup: !page.throttle && !page.revisit,
-        once: (v) => runOnce(browser, page.throttle ? slowBase : base, interp, page, v, sources[page.key][interp.type]),
-        label: `${interp.name} ${page.key}`,
-        value: (r) => r.done,
-        unit: "ms",
-      });
+      for (const server of page.servers)
+        results[page.key][server.key][interp.type] = await interleaved({
+          variants: page.variants,
+          runs: page.runs ?? RUNS,
+          // No untimed round where a run already loads the page untimed first
+          // (revisit) or takes seconds, with a cold server or browser binary
+          // lost in the noise (slow: a round costs a minute with Pyodide).
+          warmup: !page.throttle && !page.revisit,
+          once: (v) => runOnce(browser, page.throttle ? slowBase : bases[server.key], interp, page, v, sources[page.key][interp.type]),
+          label: `${interp.name} ${page.key} (${server.key})`,
+          value: (r) => r.done,
+          unit: "ms",
+        });
 
-  const summary = Object.fromEntries(PAGES.map((p) => [p.key, summarize(p, results[p.key])]));
+  const summary = Object.fromEntries(
+    PAGES.map((p) => [p.key, Object.fromEntries(p.servers.map((s) => [s.key, summarize(p, results[p.key][s.key])]))]),
+  );
   writeResults("bench-results", meta, t0, (m) => report(summary, m), { summary, results });
 }
 

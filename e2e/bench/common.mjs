@@ -48,10 +48,11 @@ export const PYSCRIPT_DIST = path.join(ROOT, "e2e/node_modules/@pyscript/core/di
 
 // startServer runs our dev server on a free port over e2e/bench/pages, with
 // dist/ and PyScript's core (from pyscript: another copy of PYSCRIPT_DIST,
-// if given) mounted, plus the extra "-mount" arguments.
+// if given) mounted, plus the extra "-mount" arguments; latency (the dev
+// server's -latency, e.g. "20ms-50ms") delays every response.
 // PyScript's `offline` mode loads ./pyscript/<name>/<name>.mjs relative to
 // the page: it gets our self-hosted copies, the very files our core uses.
-export function startServer(extraMounts = [], { pyscript = PYSCRIPT_DIST } = {}) {
+export function startServer(extraMounts = [], { pyscript = PYSCRIPT_DIST, latency } = {}) {
   const args = [
     "run", "./cmd/devserver", "-addr", "127.0.0.1:0", "-root", "e2e/bench/pages",
     "-mount", "/dist/=dist",
@@ -59,6 +60,7 @@ export function startServer(extraMounts = [], { pyscript = PYSCRIPT_DIST } = {})
     "-mount", "/pyscript/micropython/=dist/micropython",
     "-mount", "/pyscript/pyodide/=dist/pyodide",
     ...extraMounts,
+    ...(latency ? ["-latency", latency] : []),
   ];
   // Own process group: `go run` starts a child binary, and we stop both.
   const child = spawn("go", args, { cwd: ROOT, detached: true, stdio: ["ignore", "pipe", "pipe"] });

@@ -39,3 +39,29 @@ export async function expectNoErrors(page, log) {
   expect(await errors(page)).toEqual([]);
   expect(log.pageErrors).toEqual([]);
 }
+
+// Opens path (pages/busy.html) and holds the page's thread (code/hold.js) from
+// the first request for a URL matching pattern that wait(request) picks,
+// which waits for the hold to start, until the page has requested wasm (or
+// 20 s have passed). It checks that the page ran without errors and asked
+// for wasm once, and returns how the hold ended ("released": the wasm was
+// asked for while the page's thread was held) and the page's log.
+export async function holdPage(page, path, pattern, wait, wasm) {
+  let asked = false;
+  let hold = false;
+  let holding;
+  const held = new Promise((resolve) => (holding = resolve));
+  page.on("request", (r) => (asked ||= r.url().endsWith(wasm)));
+  const text = (body) => ({ body, headers: { "cache-control": "no-store" } });
+  await page.route(pattern, async (route) => {
+    if (wait(route.request())) await ((hold = true), held);
+    await route.continue();
+  });
+  await page.route("**/__hold", (route) => route.fulfill(text(hold ? "hold" : "wait")));
+  await page.route("**/__held", (route) => (holding(), route.fulfill(text(asked ? "go" : "wait"))));
+  const log = await open(page, path);
+  await allDone(page);
+  await expectNoErrors(page, log);
+  expect(log.requests.filter((u) => u.endsWith(wasm))).toHaveLength(1);
+  return { held: await page.locator("html").getAttribute("data-held"), log };
+}

@@ -1,11 +1,13 @@
 // Issue 6: Python in Web Workers, with synchronous access to the page.
 // Every test runs for MicroPython and for Pyodide.
 import { test, expect } from "@playwright/test";
-import { open, allDone, events, errors, expectNoErrors } from "./helpers.mjs";
+import { open, allDone, events, errors, expectNoErrors, holdPage } from "./helpers.mjs";
 import { ORIGIN } from "../playwright.config.mjs";
 
 const stats = (page) => page.evaluate(() => globalThis[Symbol.for("gopyscript")].host.stats());
 const data = (page) => page.evaluate(() => ({ ...document.body.dataset }));
+// The file each interpreter's load requests last: its wasm.
+const INTERPRETER_WASM = { mpy: "/dist/micropython/micropython.wasm", py: "/dist/pyodide/pyodide.asm.wasm" };
 
 // Each order was checked against PyScript 0.7.31 on the same page.
 const numbered = {
@@ -75,6 +77,19 @@ for (const type of ["mpy", "py"]) {
         };
       });
       expect(xworker).toEqual({ isWorker: true, same: true, api: true, ready: true });
+    });
+
+    test("a worker script's interpreter loads while the page's thread is busy (it waits for no message)", async ({ page }) => {
+      // Chromium hands a starting worker the messages posted to it only in
+      // a task of the page's thread: a worker told its interpreter by
+      // message would not ask for it while hold.js holds that thread. The
+      // hold starts while the worker loads its script (its import of
+      // core.js, the second request for it, waits for the hold), so the
+      // worker thread exists but has not run yet.
+      let cores = 0;
+      const { held, log } = await holdPage(page, `/busy.html?type=${type}&worker`, "**/dist/core.js", () => ++cores === 2, INTERPRETER_WASM[type]);
+      expect(held).toBe("released");
+      expect(log.console.map((m) => m.text)).toContain("worker ran");
     });
 
     test("sync both ways: pyscript.sync calls the page, xworker.sync calls the worker", async ({ page }) => {
