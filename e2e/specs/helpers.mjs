@@ -7,6 +7,10 @@ export async function open(page, path) {
   page.on("console", (m) => log.console.push({ type: m.type(), text: m.text() }));
   page.on("pageerror", (e) => log.pageErrors.push(String(e)));
   page.on("request", (r) => log.requests.push(r.url()));
+  // A renderer that dies says nothing in the test's error: say where it was.
+  page.on("crash", () =>
+    console.error(`renderer crashed on ${path}; its last console lines:\n${log.console.slice(-15).map((m) => `  ${m.type}: ${m.text}`).join("\n")}`),
+  );
   await page.addInitScript(() => {
     const events = (window.__events = []);
     const record = (e) =>
