@@ -12,6 +12,7 @@ node each time, so they agree with changes made by any code, and wrapping
 the same node twice gives the same Python object while it is in use.
 """
 
+import json
 import weakref
 
 import js
@@ -115,12 +116,129 @@ def _split_classes(names):
     return parts
 
 
+# In a worker every use of a node is a synchronous request to the page.
+# So there the page's builder (bootstrap/lib/web-build.js) makes a new
+# element in one request, doing what Element._setup does step by step and
+# in the same order, and what a step throws is raised by that request, in
+# the same Python call as on the main thread. When no step can fail or be
+# seen (a tag made before without "-", so no custom element's constructor
+# runs; no properties, whose setters may throw; text without markup once
+# HTML went in; children that are not built either), the element is built
+# only when its node is first needed, with all such elements inside it: a
+# whole table in one request. Where the builder cannot do what _setup does
+# (an event handler, a name the wrapper keeps, a value JSON does not carry
+# exactly, a child other than HTML or elements, a subclass that changes a
+# step), the element is built request by request.
+_BUILDER = bool(getattr(_pyscript, "worker", False) and getattr(_pyscript, "synchronous", False))
+_plain_classes = {}
+_known_tags = set()
+_html_known = []
+
+
+def _plain(cls):
+    plain = _plain_classes.get(cls)
+    if plain is None:
+        steps = ("update", "append", "__setattr__", "classes", "style")
+        plain = _plain_classes[cls] = all(getattr(cls, name) is getattr(Element, name) for name in steps)
+    return plain
+
+
+def _plan(element, classes, style, kwargs, children):
+    """Give ``element`` what its building needs: ``_wait`` = [the element
+    it waits in (None for now), its children (HTML, nodes, or elements built
+    with it, which it claims), its own steps for the page's builder]; return
+    whether building it can wait, or None if the builder cannot do it."""
+    tag = element.get_tag_name()
+    if not isinstance(tag, str):
+        return None
+    ops = [tag, " ".join(_split_classes((classes,))) if classes else ""]
+    properties = list(style.items()) if style else ()
+    ops.append(len(properties))
+    for name, value in properties:
+        if not isinstance(name, str):
+            return None
+        ops += [name, str(value)]
+    ops.append(len(kwargs))
+    for name, value in kwargs.items():
+        exact = isinstance(value, str) or isinstance(value, (int, float)) and abs(value) < 2**53
+        if not exact or name.startswith("_") or name.startswith("on_"):
+            return None
+        if isinstance(getattr(type(element), name, None), property):
+            return None
+        ops += [_dom_name(name), value]
+    later = not kwargs and "-" not in tag and tag in _known_tags
+    kids = []
+    for child in children:
+        if isinstance(child, str):
+            later = later and bool(_html_known) and "<" not in child
+            kids.append(child)
+            continue
+        if isinstance(child, Element):
+            child = (child,)
+        elif not isinstance(child, ElementCollection):
+            return _unclaim(kids)
+        for item in child:
+            if not isinstance(item, Element):
+                return _unclaim(kids)
+            wait = item._wait
+            if wait is None:
+                later = False
+                kids.append(item._dom_element)
+            elif wait[0] is None:
+                wait[0] = element
+                kids.append(item)
+            elif wait[0] is element:  # twice: it moves as it goes in again
+                return _unclaim(kids)
+            else:
+                later = False
+                kids.append(item._dom_element)
+    element._wait = [None, kids, ops]
+    return later
+
+
+def _unclaim(kids):
+    for kid in kids:
+        if isinstance(kid, Element):
+            kid._wait[0] = None
+
+
+def _steps(element, ops, order, nodes):
+    order.append(element)
+    kids = element._wait[1]
+    ops += element._wait[2]
+    ops.append(len(kids))
+    for kid in kids:
+        if isinstance(kid, Element):
+            ops.append(1)
+            _steps(kid, ops, order, nodes)
+        elif isinstance(kid, str):
+            ops.append(kid)
+        else:
+            nodes.append(kid)
+            ops.append(-len(nodes))
+
+
+def _build(element):
+    """Build ``element``, and the elements waiting inside it, in one request
+    (the steps as JSON: one string crosses faster than thousands of values)."""
+    ops, order, nodes = [], [], []
+    _steps(element, ops, order, nodes)
+    made = _pyscript.runtime("build", json.dumps(ops), nodes)
+    for i, built in enumerate(order):
+        _known_tags.add(built._wait[2][0])
+        if not _html_known and any(isinstance(kid, str) for kid in built._wait[1]):
+            _html_known.append(True)
+        built._wait = None
+        built._wrap(made[i])
+
+
 class Element:
     """A DOM element. ``Element(dom_element)`` wraps an existing node;
     without one, the subclass's tag is created (``div()`` makes a <div>)."""
 
     # Lower-case tag name -> the class that wraps elements with that tag.
     element_classes_by_tag_name = {}
+    _wait = None  # see _plan
 
     @classmethod
     def get_tag_name(cls):
@@ -152,16 +270,49 @@ class Element:
         return element_class(dom_element=dom_element)
 
     def __init__(self, dom_element=None, classes=None, style=None, **kwargs):
+        self._setup(dom_element, classes, style, kwargs, ())
+
+    def _setup(self, dom_element, classes, style, kwargs, children):
+        """Create the node unless given one, wrap it, then add ``classes``,
+        set ``style`` and ``kwargs`` and append ``children`` (a container's),
+        in that order; in a worker, in one request or later (see _plan)."""
+        self._on_events = {}
+        if _BUILDER and is_none(dom_element) and _plain(type(self)):
+            later = _plan(self, classes, style, kwargs, children)
+            if later:
+                return
+            if later is not None:
+                try:
+                    _build(self)
+                except BaseException:
+                    _unclaim(self._wait[1])  # they stay free, as they were
+                    raise
+                return
         if is_none(dom_element):
             dom_element = document.createElement(self.get_tag_name())
+        self._wrap(dom_element)
+        self.update(classes=classes, style=style, **kwargs)
+        for child in children:
+            if isinstance(child, (Element, ElementCollection)):
+                self.append(child)
+            else:
+                self._dom_element.insertAdjacentHTML("beforeend", child)
+
+    def _wrap(self, dom_element):
         self._dom_element = dom_element
-        self._on_events = {}
         self._key = _pyscript.key(dom_element)
         _wrappers.put(self._key, self)
-        self.update(classes=classes, style=style, **kwargs)
 
     def __getattr__(self, name):
-        # Only reached for names the class does not define.
+        # Only reached for names the class does not define, and for the
+        # node of an element whose building waits (see _plan): now it is
+        # built, with the element it waits in, if any.
+        if name in ("_dom_element", "_key") and self._wait is not None:
+            root = self
+            while root._wait[0] is not None:
+                root = root._wait[0]
+            _build(root)
+            return getattr(self, name)
         if name.startswith("_"):
             raise AttributeError(name)
         if name.startswith("on_"):
@@ -289,12 +440,7 @@ class ContainerElement(Element):
     or HTML strings."""
 
     def __init__(self, *args, children=None, dom_element=None, style=None, classes=None, **kwargs):
-        super().__init__(dom_element=dom_element, style=style, classes=classes, **kwargs)
-        for child in list(args) + list(children or []):
-            if isinstance(child, (Element, ElementCollection)):
-                self.append(child)
-            else:
-                self._dom_element.insertAdjacentHTML("beforeend", child)
+        self._setup(dom_element, classes, style, kwargs, list(args) + list(children or []))
 
     def __iter__(self):
         return iter(self.children)
