@@ -12,7 +12,9 @@ node each time, so they agree with changes made by any code, and wrapping
 the same node twice gives the same Python object while it is in use.
 """
 
+import gc
 import json
+import sys
 import weakref
 
 import js
@@ -125,49 +127,55 @@ def _split_classes(names):
 # runs; no properties, whose setters may throw; text without markup once
 # HTML went in; children that are not built either), the element is built
 # only when its node is first needed, with all such elements inside it: a
-# whole table in one request. Where the builder cannot do what _setup does
+# whole table in one request, which sends back only the nodes of the
+# elements Python still holds. Where the builder cannot do what _setup does
 # (an event handler, a name the wrapper keeps, a value JSON does not carry
 # exactly, a child other than HTML or elements, a subclass that changes a
-# step), the element is built request by request.
+# step), the element is built request by request. The classes built this
+# way keep Element's __setattr__, so the builder sets its own attributes
+# past it (object.__setattr__: one Python call less each in MicroPython).
 _BUILDER = bool(getattr(_pyscript, "worker", False) and getattr(_pyscript, "synchronous", False))
-_plain_classes = {}
+_MICROPYTHON = sys.implementation.name == "micropython"
+_tags = {}
 _known_tags = set()
 _html_known = []
 
 
-def _plain(cls):
-    plain = _plain_classes.get(cls)
-    if plain is None:
+def _tag(cls):
+    """The tag of a class the builder can make (once per class), else None."""
+    tag = _tags.get(cls, False)
+    if tag is False:
         steps = ("update", "append", "__setattr__", "classes", "style")
-        plain = _plain_classes[cls] = all(getattr(cls, name) is getattr(Element, name) for name in steps)
-    return plain
+        plain = all(getattr(cls, name) is getattr(Element, name) for name in steps)
+        tag = cls.get_tag_name() if plain else None
+        tag = _tags[cls] = tag if isinstance(tag, str) else None
+    return tag
 
 
-def _plan(element, classes, style, kwargs, children):
-    """Give ``element`` what its building needs: ``_wait`` = [the element
-    it waits in (None for now), its children (HTML, nodes, or elements built
-    with it, which it claims), its own steps for the page's builder]; return
-    whether building it can wait, or None if the builder cannot do it."""
-    tag = element.get_tag_name()
-    if not isinstance(tag, str):
-        return None
-    ops = [tag, " ".join(_split_classes((classes,))) if classes else ""]
+def _plan(element, tag, classes, style, kwargs, children):
+    """Give ``element`` its building's plan, ``_wait`` = [the plan of the
+    element it waits in (None for now), its children (HTML, nodes, or the
+    plans of elements built with it, which it claims), its own steps for the
+    page's builder, a weak reference to it]; return whether building it can
+    wait, or None if the builder cannot do it."""
     properties = list(style.items()) if style else ()
-    ops.append(len(properties))
-    for name, value in properties:
-        if not isinstance(name, str):
-            return None
-        ops += [name, str(value)]
-    ops.append(len(kwargs))
-    for name, value in kwargs.items():
-        exact = isinstance(value, str) or isinstance(value, (int, float)) and abs(value) < 2**53
-        if not exact or name.startswith("_") or name.startswith("on_"):
-            return None
-        if isinstance(getattr(type(element), name, None), property):
-            return None
-        ops += [_dom_name(name), value]
-    later = not kwargs and "-" not in tag and tag in _known_tags
+    ops = [tag, " ".join(_split_classes((classes,))) if classes else "", len(properties), len(kwargs)]
+    if properties:
+        for name, value in properties:
+            if not isinstance(name, str):
+                return None
+            ops += [name, str(value)]
+    if kwargs:
+        for name, value in kwargs.items():
+            exact = isinstance(value, str) or isinstance(value, (int, float)) and abs(value) < 2**53
+            if not exact or name.startswith("_") or name.startswith("on_"):
+                return None
+            if isinstance(getattr(type(element), name, None), property):
+                return None
+            ops += [_dom_name(name), value]
+    later = not kwargs and tag in _known_tags and "-" not in tag
     kids = []
+    plan = [None, kids, ops, weakref.ref(element)]
     for child in children:
         if isinstance(child, str):
             later = later and bool(_html_known) and "<" not in child
@@ -185,32 +193,33 @@ def _plan(element, classes, style, kwargs, children):
                 later = False
                 kids.append(item._dom_element)
             elif wait[0] is None:
-                wait[0] = element
-                kids.append(item)
-            elif wait[0] is element:  # twice: it moves as it goes in again
+                wait[0] = plan
+                kids.append(wait)
+            elif wait[0] is plan:  # twice: it moves as it goes in again
                 return _unclaim(kids)
             else:
                 later = False
                 kids.append(item._dom_element)
-    element._wait = [None, kids, ops]
+    object.__setattr__(element, "_wait", plan)
     return later
 
 
 def _unclaim(kids):
     for kid in kids:
-        if isinstance(kid, Element):
-            kid._wait[0] = None
+        if isinstance(kid, list):
+            kid[0] = None
 
 
-def _steps(element, ops, order, nodes):
-    order.append(element)
-    kids = element._wait[1]
-    ops += element._wait[2]
+def _steps(plan, ops, plans, flags, nodes):
+    flags.append(len(ops))
+    ops.append(0)  # 2 if its node comes back, else 1 (see _build)
+    plans.append(plan)
+    kids = plan[1]
+    ops += plan[2]
     ops.append(len(kids))
     for kid in kids:
-        if isinstance(kid, Element):
-            ops.append(1)
-            _steps(kid, ops, order, nodes)
+        if isinstance(kid, list):
+            _steps(kid, ops, plans, flags, nodes)
         elif isinstance(kid, str):
             ops.append(kid)
         else:
@@ -218,18 +227,24 @@ def _steps(element, ops, order, nodes):
             ops.append(-len(nodes))
 
 
-def _build(element):
-    """Build ``element``, and the elements waiting inside it, in one request
-    (the steps as JSON: one string crosses faster than thousands of values)."""
-    ops, order, nodes = [], [], []
-    _steps(element, ops, order, nodes)
+def _build(plan):
+    """Build the element of ``plan``, with the elements waiting inside it, in
+    one request (the steps as JSON: one string crosses faster than thousands
+    of values); the nodes of those Python still holds come back to them."""
+    ops, plans, flags, nodes = [], [], [], []
+    _steps(plan, ops, plans, flags, nodes)
+    if _MICROPYTHON and len(plans) > 64:
+        gc.collect()  # let go of the elements no one holds (Pyodide already did)
+    held = []
+    for i, kid in enumerate(plans):
+        element = kid[3]()
+        ops[flags[i]] = 1 if element is None else 2
+        if element is not None:
+            held.append(element)
     made = _pyscript.runtime("build", json.dumps(ops), nodes)
-    for i, built in enumerate(order):
-        _known_tags.add(built._wait[2][0])
-        if not _html_known and any(isinstance(kid, str) for kid in built._wait[1]):
-            _html_known.append(True)
-        built._wait = None
-        built._wrap(made[i])
+    for i, element in enumerate(held):
+        object.__setattr__(element, "_wait", None)
+        element._wrap(made[i])
 
 
 class Element:
@@ -239,6 +254,7 @@ class Element:
     # Lower-case tag name -> the class that wraps elements with that tag.
     element_classes_by_tag_name = {}
     _wait = None  # see _plan
+    _on_events = None  # the Events of on_<event> names, once one is used
 
     @classmethod
     def get_tag_name(cls):
@@ -276,17 +292,27 @@ class Element:
         """Create the node unless given one, wrap it, then add ``classes``,
         set ``style`` and ``kwargs`` and append ``children`` (a container's),
         in that order; in a worker, in one request or later (see _plan)."""
-        self._on_events = {}
-        if _BUILDER and is_none(dom_element) and _plain(type(self)):
-            later = _plan(self, classes, style, kwargs, children)
+        tag = _BUILDER and is_none(dom_element) and _tag(type(self))
+        if tag:
+            later = _plan(self, tag, classes, style, kwargs, children)
             if later:
+                # Room for the node's attributes now: once thousands of small
+                # objects are in its heap, MicroPython looks through all of
+                # them for each block of more than 16 bytes, such as a larger
+                # attribute table when thousands of elements are built.
+                object.__setattr__(self, "_dom_element", None)
+                object.__setattr__(self, "_key", None)
+                del self._dom_element, self._key
                 return
             if later is not None:
                 try:
-                    _build(self)
+                    _build(self._wait)
                 except BaseException:
                     _unclaim(self._wait[1])  # they stay free, as they were
                     raise
+                _known_tags.add(tag)
+                if not _html_known and any(isinstance(kid, str) for kid in children):
+                    _html_known.append(True)
                 return
         if is_none(dom_element):
             dom_element = document.createElement(self.get_tag_name())
@@ -308,10 +334,10 @@ class Element:
         # node of an element whose building waits (see _plan): now it is
         # built, with the element it waits in, if any.
         if name in ("_dom_element", "_key") and self._wait is not None:
-            root = self
-            while root._wait[0] is not None:
-                root = root._wait[0]
-            _build(root)
+            plan = self._wait
+            while plan[0] is not None:
+                plan = plan[0]
+            _build(plan)
             return getattr(self, name)
         if name.startswith("_"):
             raise AttributeError(name)
@@ -371,6 +397,8 @@ class Element:
         (``on_click`` -> click), connected on first use."""
         if not name.startswith("on_"):
             raise ValueError("Event names must start with 'on_'.")
+        if self._on_events is None:
+            self._on_events = {}
         event = self._on_events.get(name)
         if event is None:
             event_name = name[3:]
@@ -440,7 +468,7 @@ class ContainerElement(Element):
     or HTML strings."""
 
     def __init__(self, *args, children=None, dom_element=None, style=None, classes=None, **kwargs):
-        self._setup(dom_element, classes, style, kwargs, list(args) + list(children or []))
+        self._setup(dom_element, classes, style, kwargs, args + tuple(children) if children else args)
 
     def __iter__(self):
         return iter(self.children)
