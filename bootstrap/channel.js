@@ -11,8 +11,17 @@ export const OP = { get: 1, set: 2, has: 3, delete: 4, apply: 5, construct: 6, k
 // Value kinds reported by kind(v) (protocol.go kind*).
 export const KIND = {
   undefined: 0, null: 1, boolean: 2, number: 3, string: 4, bigint: 5, symbol: 6,
-  arrayBuffer: 7, array: 8, plain: 9, function: 10, object: 11, python: 12, viewFirst: 20,
+  arrayBuffer: 7, array: 8, plain: 9, function: 10, object: 11, python: 12, copied: 13, viewFirst: 20,
 };
+
+// Page: an Array that goes to the worker by value, its items as usual
+// (KIND.copied): what the runtime's calls answer with a list, so that
+// reading it costs the worker no round trip per item.
+const copies = new WeakSet();
+export const copied = (array) => (copies.add(array), array);
+
+// pyscript.web's element builder for workers (the runtime call "build").
+export { build } from "./lib/web-build.js";
 
 // Typed array and DataView names, in wire.ViewNames order.
 export const VIEWS = [
@@ -149,7 +158,7 @@ export const channel = (host = {}) => {
       if (id !== undefined) return -(id + 1);
       if (v instanceof ArrayBuffer) return KIND.arrayBuffer;
       if (ArrayBuffer.isView(v)) return KIND.viewFirst + viewIndex.get(Object.prototype.toString.call(v).slice(8, -1));
-      if (Array.isArray(v)) return KIND.array;
+      if (Array.isArray(v)) return copies.has(v) ? KIND.copied : KIND.array;
       if (host.python?.(v)) return KIND.python;
       const proto = Object.getPrototypeOf(v);
       return proto === Object.prototype || proto === null ? KIND.plain : KIND.object;

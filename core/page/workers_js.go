@@ -344,7 +344,7 @@ func (x *xworker) runtimeCall(name string, args []js.Value) js.Value {
 		for i, path := range args[1:] {
 			values.SetIndex(i, valueAt(args[0], path.String()))
 		}
-		return values
+		return x.page.glue.Call("copied", values)
 	case "query": // pyscript.ffi.query(object, path)
 		return valueAt(args[0], args[1].String())
 	case "input": // input(prompt) in the worker: from its terminal, else window.prompt
@@ -352,6 +352,8 @@ func (x *xworker) runtimeCall(name string, args []js.Value) js.Value {
 	case "assign": // pyscript.ffi.assign(pageObject, sources…): sources came by value
 		js.Global().Get("Object").Call("assign", anys(args)...)
 		return js.Undefined()
+	case "build": // pyscript.web's new elements, made in one call (lib/web-build.js)
+		return x.page.glue.Call("copied", x.page.glue.Call("build", args[0], args[1]))
 	case "fs": // pyscript.fs.mount: path, key, id, mode, root → a Promise of the grant
 		return x.page.host.Call("fsGrant", anys(args)...)
 	}

@@ -2,10 +2,11 @@
 # every use of an element is a synchronous call to the page.
 
 import asyncio
+import sys
 
-from pyscript import document, web, when
+from pyscript import RUNNING_IN_WORKER, document, web, when
 
-from e2e_support import fresh_element, raises, wait_until
+from e2e_support import MICROPYTHON, fresh_element, raises, wait_until
 
 
 def _container():
@@ -356,3 +357,137 @@ async def test_a_container_iterates_its_children_and_builds_a_table():
     assert len(list(body)) == 20
     assert body[19].find("td")[1]._dom_element.textContent == "361"
     await asyncio.sleep(0)
+
+
+# In a worker an element is made in one request to the page, or later, when
+# its node is first needed (see web.py's _plan): the same elements, in the
+# same order, as on the main thread.
+
+
+def _card(n):
+    return web.div(
+        web.h2("Title " + str(n), classes=["head", "big"], style={"color": "red"}),
+        "<b>bold</b> text",
+        web.p("plain text", classes="body"),
+        web.ElementCollection([web.span("a"), web.span("b")]),
+        "tail",
+        classes="card",
+        style={"margin-top": "2px", "padding": 1},
+    )
+
+
+def test_classes_style_attributes_and_children_in_order():
+    first, second = _card(1), _card(1)  # the second one made after its tags are known
+    for card in (first, second):
+        dom = card._dom_element
+        assert dom.className == "card"
+        assert dom.style.marginTop == "2px" and dom.style.padding == ""  # "1" is no valid padding
+        assert [c.tagName for c in dom.children] == ["H2", "B", "P", "SPAN", "SPAN"]
+        assert dom.textContent == "Title 1bold textplain textabtail"
+        head = dom.children[0]
+        assert head.className == "head big" and head.style.color == "red"
+    assert first._dom_element.outerHTML == second._dom_element.outerHTML
+    labelled = web.label(web.span("x"), for_="web-for", title="t", id="web-attr-order", hidden=True, tabIndex=3)
+    dom = labelled._dom_element
+    assert dom.htmlFor == "web-for" and dom.title == "t" and dom.id == "web-attr-order"
+    assert dom.hidden is True and dom.tabIndex == 3
+    assert dom.firstElementChild.tagName == "SPAN"
+    # A property set before the children, as on the main thread: no option
+    # had the value yet.
+    chooser = web.select(web.option("a", value="a"), web.option("b", value="b"), value="b")
+    assert chooser._dom_element.value == "a"
+
+
+def test_an_element_made_before_its_node_is_needed_is_the_one_in_the_page():
+    container = _container()
+    web.table(web.tbody(web.tr(web.td("known"))))
+    cells = [[web.td(str(row)), web.td("x", classes=["cell"])] for row in range(3)]
+    rows = [web.tr(*row_cells) for row_cells in cells]
+    body = web.tbody(*rows)
+    table = web.table(body)
+    if RUNNING_IN_WORKER:  # the tags are known by now: nothing is built yet
+        assert cells[2][1]._wait is not None and table._wait is not None
+    container.append(table)
+    found = container.find("td")
+    assert len(found) == 6
+    assert found[0] is cells[0][0] and found[5] is cells[2][1]
+    assert found[1] == cells[0][1] and found[1] != cells[0][0]
+    assert cells[1][0].parent is rows[1] and rows[1].parent is body and body.parent is table
+    assert container.find("tr")[2] is rows[2]
+    assert "cell" in cells[2][1].classes
+    assert web.page[container._dom_element.id].find("tbody")[0] is body
+
+
+async def test_a_child_made_earlier_is_built_when_it_is_first_used():
+    container = _container()
+    cell = web.td("first")
+    web.tr(web.td("other"))
+    row = web.tr(cell, web.td("second"))
+    seen = []
+    cell.on_click = lambda event: seen.append(event.target.textContent)  # before the row is in the page
+    assert cell.parent is row
+    container.append(web.table(web.tbody(row)))
+    cell._dom_element.click()
+    row.children[1]._dom_element.click()
+    assert await wait_until(lambda: len(seen) == 1)
+    assert seen == ["first"]
+
+    later = web.td("later")
+    container.find("tr")[0].append(later)
+    clicked = []
+
+    @when("click", later)
+    def on_later(event):
+        clicked.append(event.target.textContent)
+
+    container.find("td")[-1]._dom_element.click()
+    assert await wait_until(lambda: len(clicked) == 1)
+    assert clicked == ["later"] and container.find("td")[-1] is later
+
+
+def test_a_child_given_twice_or_to_two_parents_moves_as_it_does_on_the_page():
+    child = web.span("moving")
+    first = web.div(child)
+    second = web.div(child)
+    assert first._dom_element.children.length == 0
+    assert child.parent is second
+    twice = web.span("twice")
+    holder = web.div(twice, "<i>i</i>", twice)
+    assert [c.tagName for c in holder._dom_element.children] == ["I", "SPAN"]
+    waiting = web.span("waiting")
+    outer = web.div(web.div(waiting))
+    taken = web.p(waiting, id="web-taken")
+    assert waiting.parent is taken and outer._dom_element.textContent == ""
+
+
+def _line():
+    return sys._getframe(1).f_lineno
+
+
+def test_an_error_while_building_is_raised_where_the_element_is_made():
+    if MICROPYTHON:
+        return  # MicroPython cannot catch JavaScript exceptions: specs/web.spec.mjs shows what users see
+
+    import traceback
+
+    class bad_tag(web.ContainerElement):
+        @classmethod
+        def get_tag_name(cls):
+            return "bad tag"
+
+    kid = web.span("kid")
+    made = []
+    try:
+        line = _line() + 1
+        made.append(bad_tag(kid, classes="x"))
+        made.append("not reached")
+    except Exception as error:
+        assert "InvalidCharacterError" in str(error) and "createElement" in str(error), str(error)
+        here = [f for f in traceback.extract_tb(error.__traceback__) if f.name == sys._getframe().f_code.co_name]
+        assert here and here[-1].lineno == line, (line, here)
+    assert made == []
+    holder = web.div(kid)  # the element that failed did not keep it
+    assert kid.parent is holder
+    error = raises(Exception, web.input_, type="file", value="C:\\x")
+    assert "InvalidStateError" in str(error), str(error)
+    assert web.input_(type="file")._dom_element.type == "file"

@@ -43,6 +43,7 @@ for (const page_ of ["mpy", "py", "mpy-worker", "py-worker"]) {
     expect(result.passed).toContain("test_dom.test_a_python_function_as_event_handler_needs_no_create_proxy");
     expect(result.passed).toContain("test_flatted.test_a_cycle_refers_to_its_entry");
     expect(result.passed).toContain("test_web.test_the_same_node_gives_the_same_wrapper");
+    expect(result.passed).toContain("test_web.test_an_element_made_before_its_node_is_needed_is_the_one_in_the_page");
     expect(result.passed).toContain("test_fs.test_a_mounted_folder_is_read_and_its_changes_reach_the_device_on_sync");
     expect(result.passed).toContain("test_polyscript.test_xworker_runs_python_that_calls_back_and_answers");
     expect(await errors(page)).toEqual([]);

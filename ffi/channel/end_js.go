@@ -24,7 +24,8 @@ type end struct {
 	lent     handles.Lent[lentValue]
 	borrowed handles.Borrowed
 	// byValue: plain objects, arrays and other objects are copied rather
-	// than lent (the worker's choice; the page lends everything).
+	// than lent (the worker's choice; the page lends everything but the
+	// Arrays the glue marked as copied).
 	byValue bool
 	python  python
 	// self is the page's globalThis, lent as id 0 for good.
@@ -151,7 +152,7 @@ func (e *end) toWire(v js.Value, depth int) (wire.Value, error) {
 	case kindFunction:
 		return e.lendFunction(v), nil
 	}
-	if !e.byValue {
+	if !e.byValue && k != kindCopied {
 		return e.lend(v, v), nil
 	}
 	if depth >= wire.MaxDepth {
@@ -164,7 +165,7 @@ func (e *end) toWire(v js.Value, depth int) (wire.Value, error) {
 			return wire.Value{}, encodeError("GoPyScript cannot send the Python object " + jsString.Invoke(v).String() + " to the page: pass a str, number, list, dict, bytes or a function instead")
 		}
 		return e.toWire(plain, depth+1)
-	case kindArray:
+	case kindArray, kindCopied:
 		n := v.Length()
 		out := wire.Value{Kind: wire.Array, Items: make([]wire.Value, n)}
 		for i := range n {

@@ -85,6 +85,7 @@ const (
 	kindFunction       // any callable
 	kindObject         // any other object: lent by reference
 	kindPython         // a Python object proxy that is not callable: copied by value
+	kindCopied         // an Array the page sends by value (glue.copied), its items as usual
 	kindViewFirst = 20 // 20 + index in wire.ViewNames: a typed array or DataView
 )
 

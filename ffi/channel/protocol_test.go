@@ -26,7 +26,7 @@ func TestChannelJSUsesTheProtocolsNumbers(t *testing.T) {
 		"undefined": kindUndefined, "null": kindNull, "boolean": kindBoolean, "number": kindNumber,
 		"string": kindString, "bigint": kindBigInt, "symbol": kindSymbol, "arrayBuffer": kindArrayBuffer,
 		"array": kindArray, "plain": kindPlain, "function": kindFunction, "object": kindObject,
-		"python": kindPython, "viewFirst": kindViewFirst,
+		"python": kindPython, "copied": kindCopied, "viewFirst": kindViewFirst,
 	}, jsObjectNumbers(t, js, `export const KIND = \{([^}]*)\}`))
 	assert.Equal(t, map[string]int{"callable": refCallable, "array": refArray, "method": refMethod},
 		jsObjectNumbers(t, js, `export const FLAG = \{([^}]*)\}`))

@@ -12,6 +12,9 @@ node each time, so they agree with changes made by any code, and wrapping
 the same node twice gives the same Python object while it is in use.
 """
 
+import gc
+import json
+import sys
 import weakref
 
 import js
@@ -115,12 +118,143 @@ def _split_classes(names):
     return parts
 
 
+# In a worker every use of a node is a synchronous request to the page.
+# So there the page's builder (bootstrap/lib/web-build.js) makes a new
+# element in one request, doing what Element._setup does step by step and
+# in the same order, and what a step throws is raised by that request, in
+# the same Python call as on the main thread. When no step can fail or be
+# seen (a tag made before without "-", so no custom element's constructor
+# runs; no properties, whose setters may throw; text without markup once
+# HTML went in; children that are not built either), the element is built
+# only when its node is first needed, with all such elements inside it: a
+# whole table in one request, which sends back only the nodes of the
+# elements Python still holds. Where the builder cannot do what _setup does
+# (an event handler, a name the wrapper keeps, a value JSON does not carry
+# exactly, a child other than HTML or elements, a subclass that changes a
+# step), the element is built request by request. The classes built this
+# way keep Element's __setattr__, so the builder sets its own attributes
+# past it (object.__setattr__: one Python call less each in MicroPython).
+_BUILDER = bool(getattr(_pyscript, "worker", False) and getattr(_pyscript, "synchronous", False))
+_MICROPYTHON = sys.implementation.name == "micropython"
+_tags = {}
+_known_tags = set()
+_html_known = []
+
+
+def _tag(cls):
+    """The tag of a class the builder can make (once per class), else None."""
+    tag = _tags.get(cls, False)
+    if tag is False:
+        steps = ("update", "append", "__setattr__", "classes", "style")
+        plain = all(getattr(cls, name) is getattr(Element, name) for name in steps)
+        tag = cls.get_tag_name() if plain else None
+        tag = _tags[cls] = tag if isinstance(tag, str) else None
+    return tag
+
+
+def _plan(element, tag, classes, style, kwargs, children):
+    """Give ``element`` its building's plan, ``_wait`` = [the plan of the
+    element it waits in (None for now), its children (HTML, nodes, or the
+    plans of elements built with it, which it claims), its own steps for the
+    page's builder, a weak reference to it]; return whether building it can
+    wait, or None if the builder cannot do it."""
+    properties = list(style.items()) if style else ()
+    ops = [tag, " ".join(_split_classes((classes,))) if classes else "", len(properties), len(kwargs)]
+    if properties:
+        for name, value in properties:
+            if not isinstance(name, str):
+                return None
+            ops += [name, str(value)]
+    if kwargs:
+        for name, value in kwargs.items():
+            exact = isinstance(value, str) or isinstance(value, (int, float)) and abs(value) < 2**53
+            if not exact or name.startswith("_") or name.startswith("on_"):
+                return None
+            if isinstance(getattr(type(element), name, None), property):
+                return None
+            ops += [_dom_name(name), value]
+    later = not kwargs and tag in _known_tags and "-" not in tag
+    kids = []
+    plan = [None, kids, ops, weakref.ref(element)]
+    for child in children:
+        if isinstance(child, str):
+            later = later and bool(_html_known) and "<" not in child
+            kids.append(child)
+            continue
+        if isinstance(child, Element):
+            child = (child,)
+        elif not isinstance(child, ElementCollection):
+            return _unclaim(kids)
+        for item in child:
+            if not isinstance(item, Element):
+                return _unclaim(kids)
+            wait = item._wait
+            if wait is None:
+                later = False
+                kids.append(item._dom_element)
+            elif wait[0] is None:
+                wait[0] = plan
+                kids.append(wait)
+            elif wait[0] is plan:  # twice: it moves as it goes in again
+                return _unclaim(kids)
+            else:
+                later = False
+                kids.append(item._dom_element)
+    object.__setattr__(element, "_wait", plan)
+    return later
+
+
+def _unclaim(kids):
+    for kid in kids:
+        if isinstance(kid, list):
+            kid[0] = None
+
+
+def _steps(plan, ops, plans, flags, nodes):
+    flags.append(len(ops))
+    ops.append(0)  # 2 if its node comes back, else 1 (see _build)
+    plans.append(plan)
+    kids = plan[1]
+    ops += plan[2]
+    ops.append(len(kids))
+    for kid in kids:
+        if isinstance(kid, list):
+            _steps(kid, ops, plans, flags, nodes)
+        elif isinstance(kid, str):
+            ops.append(kid)
+        else:
+            nodes.append(kid)
+            ops.append(-len(nodes))
+
+
+def _build(plan):
+    """Build the element of ``plan``, with the elements waiting inside it, in
+    one request (the steps as JSON: one string crosses faster than thousands
+    of values); the nodes of those Python still holds come back to them."""
+    ops, plans, flags, nodes = [], [], [], []
+    _steps(plan, ops, plans, flags, nodes)
+    if _MICROPYTHON and len(plans) > 64:
+        gc.collect()  # let go of the elements no one holds (Pyodide already did)
+    held = []
+    for i, kid in enumerate(plans):
+        element = kid[3]()
+        ops[flags[i]] = 1 if element is None else 2
+        if element is not None:
+            held.append(element)
+    made = _pyscript.runtime("build", json.dumps(ops), nodes)
+    for i, element in enumerate(held):
+        object.__setattr__(element, "_wait", None)
+        element._wrap(made[i])
+
+
 class Element:
     """A DOM element. ``Element(dom_element)`` wraps an existing node;
     without one, the subclass's tag is created (``div()`` makes a <div>)."""
 
     # Lower-case tag name -> the class that wraps elements with that tag.
     element_classes_by_tag_name = {}
+    _wait = None  # see _plan
+    _on_events = None  # the Events of on_<event> names, once one is used
 
     @classmethod
     def get_tag_name(cls):
@@ -152,16 +286,59 @@ class Element:
         return element_class(dom_element=dom_element)
 
     def __init__(self, dom_element=None, classes=None, style=None, **kwargs):
+        self._setup(dom_element, classes, style, kwargs, ())
+
+    def _setup(self, dom_element, classes, style, kwargs, children):
+        """Create the node unless given one, wrap it, then add ``classes``,
+        set ``style`` and ``kwargs`` and append ``children`` (a container's),
+        in that order; in a worker, in one request or later (see _plan)."""
+        tag = _BUILDER and is_none(dom_element) and _tag(type(self))
+        if tag:
+            later = _plan(self, tag, classes, style, kwargs, children)
+            if later:
+                # Room for the node's attributes now: once thousands of small
+                # objects are in its heap, MicroPython looks through all of
+                # them for each block of more than 16 bytes, such as a larger
+                # attribute table when thousands of elements are built.
+                object.__setattr__(self, "_dom_element", None)
+                object.__setattr__(self, "_key", None)
+                del self._dom_element, self._key
+                return
+            if later is not None:
+                try:
+                    _build(self._wait)
+                except BaseException:
+                    _unclaim(self._wait[1])  # they stay free, as they were
+                    raise
+                _known_tags.add(tag)
+                if not _html_known and any(isinstance(kid, str) for kid in children):
+                    _html_known.append(True)
+                return
         if is_none(dom_element):
             dom_element = document.createElement(self.get_tag_name())
+        self._wrap(dom_element)
+        self.update(classes=classes, style=style, **kwargs)
+        for child in children:
+            if isinstance(child, (Element, ElementCollection)):
+                self.append(child)
+            else:
+                self._dom_element.insertAdjacentHTML("beforeend", child)
+
+    def _wrap(self, dom_element):
         self._dom_element = dom_element
-        self._on_events = {}
         self._key = _pyscript.key(dom_element)
         _wrappers.put(self._key, self)
-        self.update(classes=classes, style=style, **kwargs)
 
     def __getattr__(self, name):
-        # Only reached for names the class does not define.
+        # Only reached for names the class does not define, and for the
+        # node of an element whose building waits (see _plan): now it is
+        # built, with the element it waits in, if any.
+        if name in ("_dom_element", "_key") and self._wait is not None:
+            plan = self._wait
+            while plan[0] is not None:
+                plan = plan[0]
+            _build(plan)
+            return getattr(self, name)
         if name.startswith("_"):
             raise AttributeError(name)
         if name.startswith("on_"):
@@ -220,6 +397,8 @@ class Element:
         (``on_click`` -> click), connected on first use."""
         if not name.startswith("on_"):
             raise ValueError("Event names must start with 'on_'.")
+        if self._on_events is None:
+            self._on_events = {}
         event = self._on_events.get(name)
         if event is None:
             event_name = name[3:]
@@ -289,12 +468,7 @@ class ContainerElement(Element):
     or HTML strings."""
 
     def __init__(self, *args, children=None, dom_element=None, style=None, classes=None, **kwargs):
-        super().__init__(dom_element=dom_element, style=style, classes=classes, **kwargs)
-        for child in list(args) + list(children or []):
-            if isinstance(child, (Element, ElementCollection)):
-                self.append(child)
-            else:
-                self._dom_element.insertAdjacentHTML("beforeend", child)
+        self._setup(dom_element, classes, style, kwargs, args + tuple(children) if children else args)
 
     def __iter__(self):
         return iter(self.children)
