@@ -20,7 +20,10 @@ self.addEventListener("fetch", (event) => {
 
 const isolated = async (request) => {
   const response = await fetch(request);
-  if (response.status === 0) return response; // opaque: headers cannot be set
+  // Only this origin's own responses: an opaque one's headers cannot be set,
+  // and a redirect to another origin brings that origin's response (a
+  // "cors" one), which keeps its own headers and their filtering.
+  if (response.type !== "basic") return response;
   const headers = new Headers(response.headers);
   headers.set("Cross-Origin-Opener-Policy", "same-origin");
   headers.set("Cross-Origin-Embedder-Policy", "require-corp");

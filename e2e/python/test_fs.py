@@ -11,12 +11,12 @@ from pyscript import RUNNING_IN_WORKER, fs, window
 from e2e_support import MICROPYTHON
 
 
-async def _folder(test, files):
+async def _folder(test, files, suffix=""):
     """A device folder holding files ({"dir/file": text}), chosen for a new
-    mount path; returns (folder name, mount path)."""
+    mount path (plus suffix); returns (folder name, mount path)."""
     name = "%s-%s-%s" % (test, "mpy" if MICROPYTHON else "py", "worker" if RUNNING_IN_WORKER else "main")
     path = "/mnt-" + name
-    await window.fsFixture.prepare(name, path + "@pyscript", json.dumps(files))
+    await window.fsFixture.prepare(name, path + suffix + "@pyscript", json.dumps(files))
     return name, path
 
 
@@ -111,6 +111,21 @@ async def test_a_mounted_path_is_kept_for_its_id_and_refused_to_another():
         "Path '%s' is already mounted with a different ID. Unmount it first or use a different path." % path
     )
     await fs.unmount(path)
+
+
+async def test_an_id_with_at_cannot_reach_the_folder_of_another_path():
+    # Folders are kept under "<path>@<id>": mounting "<p>" with id "x@pyscript"
+    # would find the folder of "<p>@x" with the default id.
+    name, path = await _folder("at", {"secret.txt": "s"}, suffix="@x")
+    message = _raised(ValueError, await _error_of(fs.mount(path, id="x@pyscript")))
+    assert message == (
+        'the id "x@pyscript" of a mount may not contain "@": it would name the folder of another path\'s mount'
+    )
+    assert path not in fs.mounted
+    _raised(ValueError, await _error_of(fs.revoke(path, id="x@pyscript")))
+    await fs.mount(path + "@x")
+    assert os.listdir(path + "@x") == ["secret.txt"]
+    await fs.unmount(path + "@x")
 
 
 async def test_a_mount_point_holding_files_is_refused_and_left_as_it_was():

@@ -45,6 +45,7 @@ for (const page_ of ["mpy", "py", "mpy-worker", "py-worker"]) {
     expect(result.passed).toContain("test_web.test_the_same_node_gives_the_same_wrapper");
     expect(result.passed).toContain("test_web.test_an_element_made_before_its_node_is_needed_is_the_one_in_the_page");
     expect(result.passed).toContain("test_fs.test_a_mounted_folder_is_read_and_its_changes_reach_the_device_on_sync");
+    expect(result.passed).toContain("test_fs.test_an_id_with_at_cannot_reach_the_folder_of_another_path");
     expect(result.passed).toContain("test_polyscript.test_xworker_runs_python_that_calls_back_and_answers");
     expect(await errors(page)).toEqual([]);
   });

@@ -20,6 +20,13 @@ _ids = {}
 
 
 def _key(path, id):
+    # Folders are kept under "<path>@<id>", PyScript's key: with no "@" in
+    # the id the last "@" splits it, so two mounts never share a folder.
+    if "@" in str(id):
+        raise ValueError(
+            'the id "%s" of a mount may not contain "@": '
+            "it would name the folder of another path's mount" % id
+        )
     return "%s@%s" % (path, id)
 
 
