@@ -111,7 +111,7 @@ const host = {
     host.python = (v) => v instanceof PyProxy;
     host.keep = (v) => (type === "py" && v instanceof PyProxy ? v.copy() : v);
     host.drop = (v) => type === "py" && v instanceof PyProxy && v.destroy();
-    host.toJs = (v) => (type === "py" ? v.toJs({ dict_converter: Object.fromEntries }) : PyProxy.toJs(v));
+    host.toJs = (v) => (!host.python(v) ? v : type === "py" ? v.toJs({ dict_converter: Object.fromEntries }) : PyProxy.toJs(v));
   },
 };
 // hooks.worker as the page sent them, made runnable here again: functions
