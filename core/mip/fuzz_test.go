@@ -22,6 +22,7 @@ func FuzzInstall(f *testing.F) {
 		{"pkg", `[1, 2]`},
 		{"pkg", `{"hashes": [["a.py", "\u0000\xff"]]}`},
 		{"\x00../..", "{"},
+		{"deep", `{"v": ` + strings.Repeat("[", 10_000) + `, "s": "\"[{"}`},
 	}
 	for _, s := range seeds {
 		f.Add(s.spec, s.body)
