@@ -44,14 +44,15 @@ func TestParseRefusesDeepNesting(t *testing.T) {
 }
 
 func TestParseKeepsNestingUpToMaxDepth(t *testing.T) {
-	// The root object is one level: MaxDepth-1 arrays inside it fit.
-	got, err := Parse(deep(`{"a": `, "[", "", "]", MaxDepth-1)+"}", FormatJSON, "", orderedJSON)
+	// The root object is one level: MaxDepth-1 arrays inside it fit (a
+	// JSON number's decimal point is no level).
+	got, err := Parse(deep(`{"a": `, "[", "1.5", "]", MaxDepth-1)+"}", FormatJSON, "", orderedJSON)
 	require.NoError(t, err)
 	v := got["a"]
 	for range MaxDepth - 2 {
 		v = v.([]any)[0]
 	}
-	assert.Equal(t, []any{}, v)
+	assert.Equal(t, []any{1.5}, v)
 	_, err = Parse(deep(`{"a": `, "[", "", "]", MaxDepth)+"}", FormatJSON, "", orderedJSON)
 	assert.EqualError(t, err, "(PY1000): Invalid JSON\nnested deeper than 100 levels at line 1")
 

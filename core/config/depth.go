@@ -10,11 +10,12 @@ import "strconv"
 const MaxDepth = 100
 
 // depthError returns the message for JSON or TOML text that nests deeper
-// than MaxDepth, or "". It counts open brackets and braces plus the dots of
-// the dotted key being written, outside strings and comments; it is exact
-// for valid text and errs on the side of the parser for invalid text (which
-// the parser then rejects).
-func depthError(text string) string {
+// than MaxDepth, or "". It counts open brackets and braces outside strings
+// and comments, plus in TOML the dots of the dotted key being written (and
+// of a number: a value at exactly the limit may be refused). It never
+// counts fewer levels than a parser of valid text would see; for invalid
+// text the parser says what is wrong.
+func depthError(text string, toml bool) string {
 	depth, dots, line := 0, 0, 1
 	for i := 0; i < len(text); i++ {
 		switch c := text[i]; c {
@@ -38,7 +39,9 @@ func depthError(text string) string {
 		case '=', ',', ':':
 			dots = 0
 		case '.':
-			dots++
+			if toml {
+				dots++
+			}
 		}
 		if depth+dots > MaxDepth {
 			return "nested deeper than " + strconv.Itoa(MaxDepth) + " levels at line " + strconv.Itoa(line)

@@ -56,7 +56,7 @@ func parseJSONConfig(text, sourceURL string, parseJSON JSONParser) (map[string]a
 // parseObject parses a config of the given kind ("JSON", or "TOML" through
 // a config-parser module) that must be an object.
 func parseObject(kind, text, sourceURL string, parse JSONParser) (map[string]any, *Order, error) {
-	if msg := depthError(text); msg != "" {
+	if msg := depthError(text, kind == "TOML"); msg != "" {
 		return nil, nil, syntaxError(kind, sourceURL, msg)
 	}
 	v, err := parse(text)
@@ -93,7 +93,7 @@ func jsonKind(v any) string {
 }
 
 func parseTOMLConfig(text, sourceURL string) (map[string]any, *Order, error) {
-	if msg := depthError(text); msg != "" {
+	if msg := depthError(text, true); msg != "" {
 		return nil, nil, syntaxError("TOML", sourceURL, msg)
 	}
 	var m map[string]any
