@@ -164,9 +164,8 @@ func (e *end) toWire(v js.Value, depth int) (wire.Value, error) {
 	case kindPython:
 		plain, err := safejs.Safe(e.python.toJS).Invoke(v)
 		if err != nil {
-			// MicroPython's conversion recurses without end on a value
-			// that holds itself: the JS stack overflows (RangeError).
-			return wire.Value{}, encodeError("GoPyScript cannot send " + pythonObject(v) + " to the page: it refers to itself or nests too deeply (" + ffi.Message(err) + ")")
+			// The glue's toJs says why (a value that holds itself).
+			return wire.Value{}, encodeError("GoPyScript cannot send " + pythonObject(v) + " to the page: " + ffi.Message(err))
 		}
 		p := safejs.Unsafe(plain)
 		if e.kind.Invoke(p).Int() == kindPython {
