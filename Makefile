@@ -129,7 +129,8 @@ cross: dist cross-tools
 # (golang/go#75804, fixed in Go 1.27). `make fuzz` explores longer. Seed
 # corpora already run with the unit tests.
 FUZZ_TARGETS := core/config:FuzzDetectAndParse:150000 core/config:FuzzFiles:200000 \
-	core/archive:FuzzExtract:300000 core/archive:FuzzInflate:300000 ffi/wire:FuzzDecode:200000
+	core/config:FuzzConfig:100000 core/archive:FuzzExtract:300000 core/archive:FuzzInflate:300000 \
+	ffi/wire:FuzzDecode:200000 core/mip:FuzzInstall:100000 core/script:FuzzDedent:50000
 FUZZ_SCALE ?= 1
 fuzz-short:
 	@for t in $(FUZZ_TARGETS); do \

@@ -111,7 +111,18 @@ const host = {
     host.python = (v) => v instanceof PyProxy;
     host.keep = (v) => (type === "py" && v instanceof PyProxy ? v.copy() : v);
     host.drop = (v) => type === "py" && v instanceof PyProxy && v.destroy();
-    host.toJs = (v) => (type === "py" ? v.toJs({ dict_converter: Object.fromEntries }) : PyProxy.toJs(v));
+    const toJs = (v) => (type === "py" ? v.toJs({ dict_converter: Object.fromEntries }) : PyProxy.toJs(v));
+    host.toJs = (v) => {
+      if (!host.python(v)) return v;
+      try {
+        return toJs(v);
+      } catch (error) {
+        // MicroPython's conversion recurses without end on a value that
+        // holds itself: the stack overflows.
+        if (error instanceof RangeError) throw new RangeError(`it refers to itself or nests too deeply (${error.message})`);
+        throw error;
+      }
+    };
   },
 };
 // hooks.worker as the page sent them, made runnable here again: functions

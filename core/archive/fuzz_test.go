@@ -17,7 +17,13 @@ func FuzzExtract(f *testing.F) {
 		f.Add(build(f, format, tree...))
 		f.Add(build(f, format, entry{name: "a/b.py", body: "x"}, entry{name: "l", link: "../x"}, entry{name: "../x", body: "y"}))
 		f.Add(build(f, format, entry{name: `w\x.py`, body: strings.Repeat("z", 3000)}))
+		f.Add(build(f, format, entry{name: "/etc/passwd", body: "x"}, entry{name: `..\..\x`, body: "y"}, entry{name: "a/../../b", body: "z"}, entry{name: "C:/w", body: "w"}))
 	}
+	// Bombs: a few KB that expand past the 1 MiB limit below.
+	for _, format := range []string{Zip, TarGz} {
+		f.Add(build(f, format, entry{name: "zeros", body: strings.Repeat("\x00", 2<<20)}))
+	}
+	f.Add(gzipBomb(f, 8))
 	f.Add(makeZip(f, entry{name: "s", body: "stored", method: zip.Store}))
 	f.Add([]byte{})
 	f.Add([]byte("PK\x05\x06"))

@@ -28,6 +28,13 @@ func FuzzDetectAndParse(f *testing.F) {
 		{"[[a]]\n[a]", ""},
 		{"x = { y = [ { z = 1 } ] }", ""},
 		{"a.b.c = 1\na.b = 2", ""},
+		{"a = \"\xff\xfe\"\nb = 1\x00", ""},
+		{"{\"a\": \"x\x00\xc3\"}", ""},
+		{deep(`{"a": `, "[", "", "]", 10_000) + "}", ""},
+		{deep("a = ", "{b = ", "1", "}", 10_000), ""},
+		{deep("a = ", "[{b = ", "1", "}]", MaxDepth/2), "toml"},
+		{strings.Repeat("a.", MaxDepth) + "b = 1", ""},
+		{"s = '''\n[[['''\nt = \"\"\"]]]\"\"\"\"\"\n# {{{\nu = [[1]]", ""},
 	}
 	for _, s := range seeds {
 		f.Add(s.config, s.typ)
@@ -54,7 +61,30 @@ func FuzzDetectAndParse(f *testing.F) {
 		if err == nil && m == nil {
 			t.Fatalf("nil map without error for %q", config)
 		}
+		// The depth check never lets deeper values through. TOML's root
+		// table has no brace of its own: one level more.
+		if d := valueDepth(m); err == nil && d > MaxDepth+1 {
+			t.Fatalf("parsed %d levels deep: %q", d, config)
+		}
 	})
+}
+
+// valueDepth is how deeply maps and arrays nest in v; 0 for a scalar.
+func valueDepth(v any) int {
+	d := 0
+	switch v := v.(type) {
+	case map[string]any:
+		for _, e := range v {
+			d = max(d, valueDepth(e))
+		}
+	case []any:
+		for _, e := range v {
+			d = max(d, valueDepth(e))
+		}
+	default:
+		return 0
+	}
+	return d + 1
 }
 
 func checkErr(t *testing.T, err error) {
@@ -181,4 +211,65 @@ func checkFilesErr(t *testing.T, err error) {
 		}
 	}
 	t.Fatalf("undocumented error: %q", msg)
+}
+
+// FuzzConfig runs a config through everything that reads one: remote
+// packages (every remote config answers with the same text, so a config
+// can include itself), files, packages, js_modules and the single keys.
+// None may panic, and every error must say something.
+func FuzzConfig(f *testing.F) {
+	seeds := []struct {
+		text   string
+		asJSON bool
+	}{
+		{"packages = ['numpy', './p.toml', 'w.whl']\n[files]\n'{A}' = 'x'\n'{A}/a.py' = ''\n'z.zip' = 'd/*'", false},
+		{"name = 'n'\npackages = ['./p.toml', './q.json']\n[js_modules.main]\n'./m.js' = 'm'\n[js_modules.worker]\n'x.js' = 'bad name'", false},
+		{`{"interpreter": "0.26.0", "plugins": ["!error", 3], "debug": "yes", "ffi_timeout": -1, "sync_main_only": 1, "packages_cache": "never", "experimental_remote_packages": true}`, true},
+		{`{"packages": ["./p.json"], "name": 5, "fetch": [{"from": "a/", "files": ["x.py"], "to_file": "y"}]}`, true},
+		{`{"files": {"https://h/t.tgz": "/*", "{B}": "{B}"}, "js_modules": {"main": []}, "interpreter": {"url": 1}}`, true},
+		{"interpreter = 'https://h/pyodide.mjs'\nfiles = 3\npackages = 'numpy'", false},
+	}
+	for _, s := range seeds {
+		f.Add(s.text, s.asJSON)
+	}
+	f.Fuzz(func(t *testing.T, text string, asJSON bool) {
+		format := FormatTOML
+		if asJSON {
+			format = FormatJSON
+		}
+		values, order, err := ParseOrdered(text, format, "", orderedJSON)
+		if err != nil {
+			return
+		}
+		cfg := Config{Values: values, ConfigURL: testCfgURL, Order: order}
+		fetch := func(string) (string, error) { return text, nil }
+		errs := []error{ExpandRemotes(&cfg, testPage, fetch, orderedJSON)}
+		_, err = cfg.Files(testPage)
+		errs = append(errs, err)
+		_, err = cfg.Packages(testPage)
+		errs = append(errs, err)
+		_, _, err = cfg.JSModules(testPage)
+		errs = append(errs, err)
+		_, err = cfg.Interpreter()
+		errs = append(errs, err)
+		_, err = cfg.InterpreterURL("py", testPage, "https://cdn/pyodide.mjs")
+		errs = append(errs, err)
+		_, err = cfg.Plugins()
+		errs = append(errs, err)
+		cfg.PluginDisabled("error")
+		_, err = cfg.Debug()
+		errs = append(errs, err)
+		cfg.FFITimeout()
+		_, err = cfg.SyncMainOnly()
+		errs = append(errs, err)
+		_, err = cfg.PackagesCache()
+		errs = append(errs, err)
+		_, err = cfg.AutoProxies()
+		errs = append(errs, err)
+		for _, err := range errs {
+			if err != nil && strings.TrimSpace(err.Error()) == "" {
+				t.Fatalf("an error without a message for %q", text)
+			}
+		}
+	})
 }

@@ -56,6 +56,9 @@ func parseJSONConfig(text, sourceURL string, parseJSON JSONParser) (map[string]a
 // parseObject parses a config of the given kind ("JSON", or "TOML" through
 // a config-parser module) that must be an object.
 func parseObject(kind, text, sourceURL string, parse JSONParser) (map[string]any, *Order, error) {
+	if msg := depthError(text, kind == "TOML"); msg != "" {
+		return nil, nil, syntaxError(kind, sourceURL, msg)
+	}
 	v, err := parse(text)
 	if err != nil {
 		return nil, nil, syntaxError(kind, sourceURL, err.Error())
@@ -90,6 +93,9 @@ func jsonKind(v any) string {
 }
 
 func parseTOMLConfig(text, sourceURL string) (map[string]any, *Order, error) {
+	if msg := depthError(text, true); msg != "" {
+		return nil, nil, syntaxError("TOML", sourceURL, msg)
+	}
 	var m map[string]any
 	md, err := toml.Decode(text, &m)
 	if err != nil {

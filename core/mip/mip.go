@@ -3,6 +3,7 @@ package mip
 import (
 	"errors"
 	"path"
+	"strconv"
 	"strings"
 )
 
@@ -157,6 +158,9 @@ func (in *Installer) installJSON(src source, parent string) error {
 	}
 	if in.json == nil {
 		return invalid("no JSON parser available")
+	}
+	if tooDeep(body) {
+		return invalid("nested deeper than " + strconv.Itoa(maxJSONDepth) + " levels")
 	}
 	v, err := in.json(string(body))
 	if err != nil {

@@ -446,3 +446,16 @@ func TestLog(t *testing.T) {
 		"Copying: /lib/b.py",
 	}, lines)
 }
+
+func TestInstallRefusesDeepPackageJSON(t *testing.T) {
+	deep := func(n int) string {
+		return `{"deps": [["x", "1"]], "v": ` + strings.Repeat("[", n) + strings.Repeat("]", n) + `, "s": "[[[\"{{"}`
+	}
+	_, _, err := install(t, "deep", Options{}, map[string]string{idx + "/package/py/deep/latest.json": deep(10_000)})
+	assert.ErrorIs(t, err, ErrInvalidPackage)
+	assert.EqualError(t, err, "Invalid package.json for deep ("+idx+"/package/py/deep/latest.json): nested deeper than 100 levels")
+
+	// At the limit (the object is one level) it is read; brackets in strings do not count.
+	_, _, err = install(t, "deep", Options{}, map[string]string{idx + "/package/py/deep/latest.json": deep(99)})
+	assert.EqualError(t, err, "Package not found: x@1 ("+idx+"/package/py/x/1.json: HTTP 404 Not Found) (required by deep)")
+}

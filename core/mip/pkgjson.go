@@ -115,3 +115,29 @@ func isHex(s string) bool {
 	}
 	return true
 }
+
+// maxJSONDepth bounds how deeply a package.json may nest: a real one nests
+// three levels, and the parsed value is converted to Go recursively.
+const maxJSONDepth = 100
+
+// tooDeep reports whether JSON text nests arrays and objects deeper than
+// maxJSONDepth, counting brackets outside strings.
+func tooDeep(text []byte) bool {
+	depth, inString := 0, false
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case inString && c == '\\':
+			i++
+		case c == '"':
+			inString = !inString
+		case inString:
+		case c == '[' || c == '{':
+			if depth++; depth > maxJSONDepth {
+				return true
+			}
+		case c == ']' || c == '}':
+			depth--
+		}
+	}
+	return false
+}

@@ -5,6 +5,7 @@
 package worker
 
 import (
+	"strings"
 	"syscall/js"
 
 	"github.com/gopyscript/gopyscript/core/config"
@@ -164,20 +165,32 @@ func (w *worker) describe(mod js.Value) {
 }
 
 // collectExports adds the functions named in __export__ to the exports.
+// An __export__ that is not a list of names, or a name that is not a
+// function, is reported once on the page; the page's calls to a name that
+// is not exported reject.
 func (w *worker) collectExports() {
 	globals := w.rt.Interp.Value().Get("globals")
 	names := globals.Call("get", "__export__")
 	if !names.Truthy() {
 		return
 	}
-	if plain := w.host.Call("toJs", names); plain.Truthy() {
-		names = plain
+	names = w.host.Call("toJs", names)
+	str := js.Global().Get("String")
+	if !js.Global().Get("Array").Call("isArray", names).Bool() {
+		w.fail("__export__ must be a list of function names, not "+str.Invoke(names).String(), false)
+		return
 	}
+	var missing []string
 	for i := 0; i < names.Length(); i++ {
-		name := names.Index(i).String()
-		if fn := globals.Call("get", name); fn.Type() == js.TypeFunction {
+		name := str.Invoke(names.Index(i)).String()
+		if fn := globals.Call("get", name); names.Index(i).Type() == js.TypeString && fn.Type() == js.TypeFunction {
 			w.exports[name] = w.ch.Keep(fn)
+		} else {
+			missing = append(missing, name)
 		}
+	}
+	if len(missing) > 0 {
+		w.fail("__export__ lists what the worker's script does not define as a function: "+strings.Join(missing, ", "), false)
 	}
 }
 

@@ -5,8 +5,10 @@ import (
 	"strings"
 	"syscall/js"
 
+	"github.com/gopyscript/gopyscript/ffi"
 	"github.com/gopyscript/gopyscript/ffi/handles"
 	"github.com/gopyscript/gopyscript/ffi/wire"
+	"github.com/hack-pad/safejs"
 )
 
 // end is what both sides of a channel share: turning JS values into wire
@@ -160,11 +162,16 @@ func (e *end) toWire(v js.Value, depth int) (wire.Value, error) {
 	}
 	switch k {
 	case kindPython:
-		plain := e.python.toJS.Invoke(v)
-		if e.kind.Invoke(plain).Int() == kindPython {
-			return wire.Value{}, encodeError("GoPyScript cannot send the Python object " + jsString.Invoke(v).String() + " to the page: pass a str, number, list, dict, bytes or a function instead")
+		plain, err := safejs.Safe(e.python.toJS).Invoke(v)
+		if err != nil {
+			// The glue's toJs says why (a value that holds itself).
+			return wire.Value{}, encodeError("GoPyScript cannot send " + pythonObject(v) + " to the page: " + ffi.Message(err))
 		}
-		return e.toWire(plain, depth+1)
+		p := safejs.Unsafe(plain)
+		if e.kind.Invoke(p).Int() == kindPython {
+			return wire.Value{}, encodeError("GoPyScript cannot send " + pythonObject(v) + " to the page: pass a str, number, list, dict, bytes or a function instead")
+		}
+		return e.toWire(p, depth+1)
 	case kindArray, kindCopied:
 		n := v.Length()
 		out := wire.Value{Kind: wire.Array, Items: make([]wire.Value, n)}
@@ -189,6 +196,24 @@ func (e *end) toWire(v js.Value, depth int) (wire.Value, error) {
 		out.Keys[i], out.Items[i] = key, item
 	}
 	return out, nil
+}
+
+// pythonObject names a Python object in an error message: "the Python
+// object <str, cut to 80 bytes>", or "this Python object" when String(v)
+// throws (MicroPython's proxies of some objects have no string form).
+func pythonObject(v js.Value) string {
+	text, err := safejs.Safe(jsString).Invoke(v)
+	if err != nil {
+		return "this Python object"
+	}
+	s, err := text.String()
+	if err != nil {
+		return "this Python object"
+	}
+	if len(s) > 80 {
+		s = s[:77] + "..."
+	}
+	return "the Python object " + s
 }
 
 // typeOf is v.Type() for any JS value: syscall/js has no Type for a BigInt

@@ -15,11 +15,15 @@ func FuzzDecode(f *testing.F) {
 		{Kind: 1, A: 7, Values: []Value{StringValue("title")}},
 		{Kind: 5, A: 3, Values: []Value{RefValue(1, 1, "fn"), {Kind: Array, Items: []Value{NumberValue(1.5), NullValue()}}}},
 		{Kind: 2, Values: []Value{{Kind: Object, Keys: []string{"invoke"}, Items: []Value{StringValue("preventDefault")}}}},
+		{Kind: 3, Values: []Value{StringValue("a\x00b\xff\xfe"), {Kind: Object, Keys: []string{"\xc3"}, Items: []Value{UndefinedValue()}}}},
 		{Kind: 9, Values: []Value{ErrorValue("Error", "boom", ""), {Kind: View, Sub: Uint8Array, Bytes: []byte{1, 2}}, {Kind: BigInt, Str: "1"}}},
 	}
 	for _, s := range seeds {
 		f.Add(append([]byte(nil), e.Encode(s)...))
 	}
+	f.Add(deepFrame(MaxDepth))
+	f.Add(deepFrame(10_000))
+	f.Add([]byte{0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 0xff, 0xff})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		frame, err := Decode(data)
 		if err != nil {

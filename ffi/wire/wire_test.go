@@ -144,3 +144,31 @@ func TestKindNames(t *testing.T) {
 	assert.Equal(t, "kind(99)", Kind(99).String())
 	assert.Len(t, ViewNames, int(viewKindCount))
 }
+
+// deepFrame is a frame holding arrays nested n deep, each of one item.
+func deepFrame(n int) []byte {
+	v := StringValue("leaf")
+	for range n {
+		v = Value{Kind: Array, Items: []Value{v}}
+	}
+	var e Encoder
+	return append([]byte(nil), e.Encode(Frame{Values: []Value{v}})...)
+}
+
+func TestTenThousandLevelsAreRefusedAtTheLimit(t *testing.T) {
+	_, err := Decode(deepFrame(10_000))
+	var de *DecodeError
+	require.ErrorAs(t, err, &de)
+	assert.Equal(t, "values nested deeper than 100", de.Reason)
+	assert.Equal(t, 13+5*MaxDepth, de.Offset, "the offset of the array one level too deep")
+}
+
+func TestStringsKeepNULAndInvalidUTF8(t *testing.T) {
+	// Strings cross as bytes; the receiving side decides how to show them.
+	s := "a\x00b\xff\xfe\xc3"
+	var e Encoder
+	f, err := Decode(e.Encode(Frame{Values: []Value{StringValue(s), {Kind: Object, Keys: []string{s}, Items: []Value{NullValue()}}}}))
+	require.NoError(t, err)
+	assert.Equal(t, s, f.Values[0].Str)
+	assert.Equal(t, []string{s}, f.Values[1].Keys)
+}
