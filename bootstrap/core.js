@@ -223,7 +223,9 @@ const start = async (shared) => {
 
   // Requested after the interpreters' small loader modules, which gate their
   // large downloads, so those start as early as possible.
-  const wasm = WebAssembly.compileStreaming(fetch(here("core.wasm")));
+  const wasm = WebAssembly.compileStreaming(fetch(here("core.wasm"))).catch((error) => {
+    throw new Error(`${here("core.wasm")}: ${error?.message ?? error}`);
+  });
   // Workers start from worker.js with this same compiled module.
   host.workerURL = here("worker.js");
   host.serviceWorker = serviceWorker;
