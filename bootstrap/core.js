@@ -223,9 +223,17 @@ const start = async (shared) => {
 
   // Requested after the interpreters' small loader modules, which gate their
   // large downloads, so those start as early as possible.
-  const wasm = WebAssembly.compileStreaming(fetch(here("core.wasm"))).catch((error) => {
-    throw new Error(`${here("core.wasm")}: ${error?.message ?? error}`);
-  });
+  // A failed download names the file and its status; start() reports it
+  // (the catch below only keeps it from also being an unhandled rejection).
+  const wasm = fetch(here("core.wasm"))
+    .then((response) => {
+      if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`);
+      return WebAssembly.compileStreaming(response);
+    })
+    .catch((error) => {
+      throw new Error(`${here("core.wasm")}: ${error?.message ?? error}`);
+    });
+  wasm.catch(() => {});
   // Workers start from worker.js with this same compiled module.
   host.workerURL = here("worker.js");
   host.serviceWorker = serviceWorker;

@@ -63,3 +63,23 @@ test("the page runs both interpreters when nothing fails", async ({ page }) => {
   expect(await errors(page)).toEqual([]);
   expect(await page.evaluate(() => ({ ...document.body.dataset }))).toEqual({ victim: "data-word", bystander: "ran", other: "ran" });
 });
+
+// Without core.wasm nothing can run: the one error says which file and why,
+// and the core's exports refuse instead of waiting forever.
+for (const kind of ["404", "reset", "truncated"])
+  test(`core.wasm ${kind}: one error naming it, no Go exit, the exports refuse`, async ({ page, baseURL }) => {
+    const url = new URL("/dist/core.wasm", baseURL).href;
+    await page.route(url, faults[kind]);
+    const log = await open(page, "/netfaults/page.html");
+    await expect.poll(() => errors(page), { timeout: 20_000 }).toHaveLength(1);
+    const [shown] = await errors(page);
+    expect(shown).toContain(url);
+    expect(shown).toMatch(says[kind]);
+    expect(shown).not.toContain("exit code");
+    const answer = await page.evaluate(() =>
+      import("/dist/core.js").then((m) => m.whenDefined("mpy")).then(() => "ran", (e) => e.message),
+    );
+    expect(answer).toContain("not running");
+    expect(log.pageErrors).toEqual([]);
+    expect(await errors(page)).toHaveLength(1);
+  });
