@@ -29,14 +29,14 @@ const says = {
   truncated: /.+/,
 };
 
-// 404/500 on a js_modules entry, the MicroPython module or its wasm, and a
+// 404/500 on a js_modules entry or MicroPython's wasm, and a
 // reset of the wasm, are left out: the browser's import and MicroPython's
 // loader do not say the status (issue 21's report lists them).
 const files = {
   config: ["/netfaults/nf.toml", ["404", "500", "reset", "offline"]],
   "[files] entry": ["/netfaults/data.txt", ["404", "500", "reset", "offline"]],
   "js_modules entry": ["/netfaults/mod.js", ["reset", "truncated"]],
-  "MicroPython module": ["/dist/micropython/micropython.mjs", ["reset", "truncated"]],
+  "MicroPython module": ["/dist/micropython/micropython.mjs", ["404", "500", "reset", "truncated"]],
   "MicroPython wasm": ["/dist/micropython/micropython.wasm", ["truncated"]],
 };
 
