@@ -223,7 +223,17 @@ const start = async (shared) => {
 
   // Requested after the interpreters' small loader modules, which gate their
   // large downloads, so those start as early as possible.
-  const wasm = WebAssembly.compileStreaming(fetch(here("core.wasm")));
+  // A failed download names the file and its status; start() reports it
+  // (the catch below only keeps it from also being an unhandled rejection).
+  const wasm = fetch(here("core.wasm"))
+    .then((response) => {
+      if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`);
+      return WebAssembly.compileStreaming(response);
+    })
+    .catch((error) => {
+      throw new Error(`${here("core.wasm")}: ${error?.message ?? error}`);
+    });
+  wasm.catch(() => {});
   // Workers start from worker.js with this same compiled module.
   host.workerURL = here("worker.js");
   host.serviceWorker = serviceWorker;
@@ -501,11 +511,19 @@ let polyscriptModule;
 const loadPolyscript = () => (polyscriptModule ??= import(here("polyscript.js")));
 export const registerPolyscript = async (mod, interpreter) => (await loadPolyscript()).registerPolyscript(mod, interpreter);
 
+// The browser's error for a module it could not fetch does not say why: a
+// second request asks the server for the status.
+const importing = (url) =>
+  import(url).catch(async (error) => {
+    const status = await fetch(url).then((r) => (r.ok ? "" : ` (HTTP ${r.status} ${r.statusText})`), () => "");
+    throw new Error(`${error?.message ?? error}${status}`);
+  });
+
 // Loads an interpreter: its module, and dist/interpreter.js to boot it,
 // fetched together.
 const loadInterpreter = async (type, url, options, stderr) => {
   const wasm = type === "mpy" && prefetch(options.url ?? url.replace(/\.m?js$/, ".wasm"));
-  const [module, { boot }] = await Promise.all([import(url), feature("interpreter.js", "interpreter loader")]);
+  const [module, { boot }] = await Promise.all([importing(url), feature("interpreter.js", "interpreter loader")]);
   const [interpreter, io] = await boot(module, type, url, options, stderr, wasm);
   ios.set(interpreter, io);
   return interpreter;

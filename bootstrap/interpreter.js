@@ -27,7 +27,11 @@ export const boot = async (module, type, url, options, stderr, wasm) => {
 };
 
 const start = (module, type, url, options, streams, wasm) => {
-  if (type === "mpy") return fromPrefetch(wasm, () => module.loadMicroPython({ linebuffer: true, ...options, url: wasm.url, ...streams }));
+  // MicroPython's own errors do not say which file was missing or broken.
+  if (type === "mpy")
+    return fromPrefetch(wasm, () => module.loadMicroPython({ linebuffer: true, ...options, url: wasm.url, ...streams })).catch((error) => {
+      throw new Error(`its wasm ${wasm.url}: ${error?.message ?? error}`);
+    });
   const defaults = { indexURL: new URL(".", url).href };
   // dist/ ships Pyodide's core without its package wheels: those come from
   // the official CDN folder of the same version unless the config names one.
