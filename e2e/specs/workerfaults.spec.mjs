@@ -1,0 +1,60 @@
+// Issue 21, part 2: a fault in one worker is contained: the call that met
+// it rejects once, with the reason, and the other workers keep answering.
+// One page per interpreter runs every case in turn (pages/workers/faults.html).
+// Covered elsewhere, not repeated here: an uncaught exception and a Go panic
+// in a worker shown once on the page (workers.spec "an exception the worker
+// does not catch", "a Go panic in the worker"), a deadlock freed by terminate
+// (workers.spec), interrupt() of a looping PyWorker export and restart()
+// (stop.spec), 50 workers started and terminated (workers.spec).
+import { test, expect } from "@playwright/test";
+import { open, errors } from "./helpers.mjs";
+
+const recursion = { mpy: "RuntimeError: maximum recursion depth exceeded", py: "RecursionError" };
+// The exception each interpreter raises for an error thrown in JavaScript.
+const thrown = { mpy: "RuntimeError: the page refused", py: "JsException: Error: the page refused" };
+const terminated = "rejected: the worker was terminated before it answered";
+
+for (const type of ["mpy", "py"]) {
+  test(`worker faults are contained, pending calls reject, the page's tables shrink back (${type})`, async ({ page }) => {
+    test.setTimeout(150_000);
+    const log = await open(page, `/workers/faults.html?type=${type}`);
+    await page.waitForFunction(() => window.faults, null, { timeout: 140_000 });
+    const out = await page.evaluate(() => window.faults);
+    expect(out.failed).toBeUndefined();
+    // Unbounded recursion: the call rejects with Python's error; the same
+    // worker and the other one answer next.
+    expect(out.recursion).toMatch(/^rejected: /);
+    expect(out.recursion).toContain(recursion[type]);
+    expect(out.afterRecursion).toEqual(["resolved: 1", "resolved: b:1"]);
+    // A page function that throws inside sync: a Python exception in the
+    // worker, which catches it and goes on.
+    expect(out.boom).toBe(`resolved: ${thrown[type]}`);
+    expect(out.afterBoom).toEqual(["resolved: 2", "resolved: b:2"]);
+    // A worker terminated while the page awaits its export.
+    expect(out.terminated).toBe(terminated);
+    expect(out.afterTerminate).toBe("resolved: b:3");
+    // An export that never returns: the page's own timers still run; the
+    // call is stopped by interrupt() where it works (Pyodide) or terminate().
+    expect(out.clicks).toBe("page answers");
+    if (type === "py") {
+      expect(out.interrupt).toBe(true);
+      expect(out.spin).toMatch(/^rejected: .*KeyboardInterrupt/s);
+      expect(out.afterInterrupt).toBe("resolved: 5");
+    } else {
+      expect(out.interrupt).toBe(false);
+      expect(out.spin).toBe(terminated);
+    }
+    expect(out.afterSpin).toBe("resolved: b:4");
+    // The handle tables drop the terminated workers' entries: one share
+    // each of the three at the start is left, the living "b"'s.
+    expect(out.before.workers).toBe(3);
+    expect(out.after).toEqual({
+      workers: 1,
+      lent: out.before.lent / 3,
+      channels: out.before.channels / 3,
+    });
+    // Every fault reached its caller; none reached the page as an error box.
+    expect(await errors(page)).toEqual([]);
+    expect(log.pageErrors).toEqual([]);
+  });
+}
