@@ -26,10 +26,22 @@ for (const type of ["mpy", "py"]) {
     expect(out.recursion).toMatch(/^rejected: /);
     expect(out.recursion).toContain(recursion[type]);
     expect(out.afterRecursion).toEqual(["resolved: 1", "resolved: b:1"]);
+    // A worker script that recurses without end is shown once on the page
+    // and rejects its worker's ready.
+    expect(out.dReady).toMatch(/^rejected: /);
+    expect(out.dReady).toContain(recursion[type]);
+    const shown = await errors(page);
+    expect(shown).toHaveLength(1);
+    expect(shown[0]).toContain(recursion[type]);
     // A page function that throws inside sync: a Python exception in the
     // worker, which catches it and goes on.
     expect(out.boom).toBe(`resolved: ${thrown[type]}`);
     expect(out.afterBoom).toEqual(["resolved: 2", "resolved: b:2"]);
+    // MicroPython out of memory: MemoryError, and both workers go on.
+    if (type === "mpy") {
+      expect(out.hog).toMatch(/^rejected: .*MemoryError/s);
+      expect(out.afterHog).toEqual(["resolved: 6", "resolved: b:6"]);
+    }
     // A worker terminated while the page awaits its export.
     expect(out.terminated).toBe(terminated);
     expect(out.afterTerminate).toBe("resolved: b:3");
@@ -45,16 +57,13 @@ for (const type of ["mpy", "py"]) {
       expect(out.spin).toBe(terminated);
     }
     expect(out.afterSpin).toBe("resolved: b:4");
-    // The handle tables drop the terminated workers' entries: one share
-    // each of the three at the start is left, the living "b"'s.
-    expect(out.before.workers).toBe(3);
-    expect(out.after).toEqual({
-      workers: 1,
-      lent: out.before.lent / 3,
-      channels: out.before.channels / 3,
-    });
-    // Every fault reached its caller; none reached the page as an error box.
-    expect(await errors(page)).toEqual([]);
+    // The handle tables drop the terminated workers' entries: each worker
+    // has a channel and each that ran has lent its exports ("d" failed
+    // first); only the living "b"'s are left.
+    expect(out.before).toEqual({ workers: 4, channels: 4, lent: 3 });
+    expect(out.after).toEqual({ workers: 1, channels: 1, lent: 1 });
+    // The other faults reached their callers, not the page: still one box.
+    expect(await errors(page)).toHaveLength(1);
     expect(log.pageErrors).toEqual([]);
   });
 }
