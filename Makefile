@@ -11,7 +11,7 @@ TMP ?= $(or $(TMPDIR),/tmp)
 # Packages whose browser glue is tested under node (GOOS=js, no DOM).
 WASM_TEST_PKGS := ./ffi/... ./core/... ./events/...
 
-.PHONY: all dist fixtures serve test unit wasm-test fuzz-short size-check fuzz e2e cross bench size tools cross-tools clean
+.PHONY: all dist fixtures serve test unit wasm-test fuzz-short size-check fuzz e2e load cross bench size tools cross-tools clean
 
 all: dist
 
@@ -116,6 +116,11 @@ e2e/pages/fixtures/.built: e2e/fixtures/main.go e2e/node_modules/.installed
 
 e2e: dist fixtures
 	cd e2e && npx playwright test
+
+# The load spec at its full levels (1,000,000 remote references; make test
+# makes 200,000): several minutes more than make test can give it.
+load: dist fixtures
+	cd e2e && LOAD_FULL=1 npx playwright test specs/load.spec.mjs
 
 # A smoke page per feature area in Firefox ESR and WebKitGTK (e2e/cross/).
 # CROSS_PORT moves its servers (8202 and up), CROSS_ENGINES and CROSS_CASES

@@ -233,6 +233,9 @@ func (p *Page) Close() {
 		f.Release()
 	}
 	p.callbacks = nil
+	// The worker, its ports and buffer and what it borrowed stay in
+	// wasm_exec.js's table until Go collects the js.Values that held them.
+	collectSoon()
 }
 
 // invoke calls worker function id for a wrapper: this and the arguments
