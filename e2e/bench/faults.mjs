@@ -97,9 +97,11 @@ js.document.body.dataset.victim = open("./data.txt").read() + nf_mod.word`),
   ].join("\n"),
 };
 
-// What the pages' modules share: w(id), a worker script's element's
-// xworker; done(id), its script ran (the done event both cores fire on the
-// element); outcome(p), how a call went.
+// What the pages' modules share (after they import hooks): w(id), a worker
+// script's element's xworker; done(id), its script ran (the done event both
+// cores fire on the element); booted(id).promise, its script called
+// sync.booted(id) (it has started: what follows is the case's time, not the
+// interpreter's boot); outcome(p), how a call went.
 const PAGE_HELPERS = `
       const w = (id) => document.getElementById(id).xworker;
       const outcome = (p) => p.then((v) => ({ ok: true, text: String(v) }), (e) => ({ ok: false, text: String(e?.message ?? e) }));
@@ -112,7 +114,18 @@ const PAGE_HELPERS = `
           finished.add(id);
           waiting[id]?.();
         }, true);
-      const done = (id) => (finished.has(id) ? Promise.resolve() : new Promise((r) => (waiting[id] = r)));`;
+      const done = (id) => (finished.has(id) ? Promise.resolve() : new Promise((r) => (waiting[id] = r)));
+      const boots = {};
+      const booted = (id) => {
+        if (!boots[id]) {
+          let resolve;
+          boots[id] = { promise: new Promise((r) => (resolve = r)), resolve };
+        }
+        return boots[id];
+      };
+      hooks.main.onWorker.add((wrap, xworker) => {
+        xworker.sync.booted = (id) => booted(id).resolve();
+      });`;
 
 // Workers "a" (takes the fault) and "b" (must keep answering), as in
 // e2e/pages/workers/faults.html; window.__case(name) runs one fault.
@@ -213,11 +226,14 @@ const inputPage = (type, attrs, code) => ({
 const exportPage = (type, exported, callee) => ({
   title: `${type} __export__`,
   head: `    <script type="module">
-      import "%CORE%";${PAGE_HELPERS}
-      window.__ready = () => done("g");
+      import { hooks } from "%CORE%";${PAGE_HELPERS}
+      window.__ready = () => Promise.all([done("g"), booted("bad").promise]);
       window.__bystander = async () => (await w("g").sync.add(2, 3)) === 5;
       window.__case = async () => {
-        await done("bad");
+        // Its done event (its exports are set up), or 10 s: then the call
+        // alone must settle in the rest of the case's time.
+        const fired = await Promise.race([done("bad").then(() => true), new Promise((r) => setTimeout(r, 10_000, false))]);
+        window.__stage = \`calling the worker with the bad __export__ (\${fired ? "after" : "no"} done event)\`;
         const r = await outcome(w("bad").sync.${callee}(2, 3));
         return { reports: r.ok ? [] : [r.text], resolved: r.ok, value: r.text };
       };
@@ -228,6 +244,8 @@ def add(a, b):
     return a + b
 __export__ = ["add"]`),
     script(type, 'worker id="bad"', `
+from pyscript import sync
+sync.booted("bad")
 def add(a, b):
     return a + b
 __export__ = ${exported}`),
@@ -245,8 +263,8 @@ const cyclicPage = (type) => ({
       hooks.main.onWorker.add((wrap, xworker) => {
         xworker.sync.keep = (x) => typeof x;
         xworker.sync.report = (json) => report(JSON.parse(json));
-      });
-      window.__ready = () => Promise.resolve();
+      });${PAGE_HELPERS}
+      window.__ready = () => booted("w").promise;
       let results;
       window.__bystander = async () => (results ??= await reported).after === "number";
       // Either a clear Python exception, or the value arrives (as a page
@@ -260,6 +278,7 @@ const cyclicPage = (type) => ({
   body: script(type, 'worker id="w"', `
 import json
 from pyscript import sync
+sync.booted("w")
 results = {}
 def attempt(name, call):
     try:
@@ -290,7 +309,7 @@ const markupPage = (where) => {
 const FOREIGN_PAGE = {
   title: "foreign messages",
   head: `    <script type="module">
-      import "%CORE%";${PAGE_HELPERS}
+      import { hooks } from "%CORE%";${PAGE_HELPERS}
       window.__ready = () => done("w");
       window.__bystander = () => Promise.resolve(document.body.dataset.after === "ran");
       const flood = async () => {
@@ -535,6 +554,8 @@ async function runCase(browser, origin, c, core) {
     facts.bystander = (await bystander).value === true;
     facts.boxes = await page.locator(".py-error").evaluateAll((els) => els.map((e) => e.textContent));
     facts.unsafe = await page.evaluate(() => !!(document.getElementById("injected") || window.__pwned));
+    const stage = await page.evaluate(() => window.__stage);
+    if (stage) facts.stage = stage;
   } catch (e) {
     facts.runError = String(e?.message ?? e);
   }
