@@ -235,7 +235,7 @@ const exportPage = (type, exported, callee) => ({
         const fired = await Promise.race([done("bad").then(() => true), new Promise((r) => setTimeout(r, 10_000, false))]);
         window.__stage = \`calling the worker with the bad __export__ (\${fired ? "after" : "no"} done event)\`;
         const r = await outcome(w("bad").sync.${callee}(2, 3));
-        return { reports: r.ok ? [] : [r.text], resolved: r.ok, value: r.text };
+        return { reports: r.ok ? [] : [r.text], resolved: r.ok };
       };
     </script>`,
   body: [
