@@ -11,7 +11,7 @@ TMP ?= $(or $(TMPDIR),/tmp)
 # Packages whose browser glue is tested under node (GOOS=js, no DOM).
 WASM_TEST_PKGS := ./ffi/... ./core/... ./events/...
 
-.PHONY: all dist fixtures serve test unit wasm-test fuzz-short size-check fuzz e2e load cross bench size tools cross-tools clean
+.PHONY: all dist fixtures serve test unit wasm-test fuzz-short size-check fuzz e2e load cross bench faults size tools cross-tools clean
 
 all: dist
 
@@ -159,6 +159,12 @@ bench: dist
 	node e2e/bench/bench.mjs
 	node e2e/bench/workers.mjs
 	node e2e/bench/editor.mjs
+	node e2e/bench/faults.mjs
+
+# Faults, bad input and attacks against our core and PyScript's
+# (e2e/bench/faults.mjs): bench-faults.md and .json.
+faults: dist
+	node e2e/bench/faults.mjs
 
 size: dist
 	@node e2e/bench/size.mjs
