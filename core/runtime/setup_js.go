@@ -93,6 +93,9 @@ func (rt *Runtime) plan() (*plan, error) {
 		if p.debug || ulab {
 			p.options["url"] = interp.MicroPythonWASM(cfg.InterpreterURL, p.debug, ulab)
 		}
+		if heap := interp.MicroPythonHeap(len(cfg.PythonJSON(rt.Type))); heap > 0 {
+			p.options["heapsize"] = heap
+		}
 	}
 	p.base = cfg.Base(pageURL)
 	return p, nil
