@@ -114,6 +114,7 @@ const start = async (shared) => {
     load: interpreterLoader((type, text) => host.stderr(type, text)),
     import: importing,
     fetch: download,
+    wheels: (...args) => feature("interpreter.js", "interpreter loader").then((module) => module.wheels(...args)),
     key: objectKey,
     storage: openStorage,
     polyscript: registerPolyscript,

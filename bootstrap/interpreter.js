@@ -113,3 +113,16 @@ const fromPrefetch = (wasm, load) => {
     WebAssembly.instantiateStreaming = instantiateStreaming;
   }
 };
+
+// The packages Pyodide could not load, for its error: each lock file
+// package with its wheel's URL, and the server's status when that is an
+// error (Pyodide says only "Failed to fetch": the integrity check of its
+// download hides the status).
+export const wheels = (pyodide, names) =>
+  Promise.all(names.map(async (name) => {
+    const file = pyodide.lockfile?.packages?.[name]?.file_name;
+    if (!file) return name;
+    const url = new URL(file, pyodide.lockfileBaseUrl).href;
+    const status = await fetch(url).then((r) => (r.ok ? "" : `: HTTP ${r.status} ${r.statusText}`), () => "");
+    return `${name} (${url}${status})`;
+  }).map((named, i) => named.catch(() => names[i]))).then((list) => list.join(", "));

@@ -95,6 +95,7 @@ const host = {
   stderr: (text) => console.error(text),
   import: importing,
   fetch: download,
+  wheels: (...args) => import("./interpreter.js").then((module) => module.wheels(...args)),
   key: objectKey,
   storage: openStorage,
   polyscript: registerPolyscript,

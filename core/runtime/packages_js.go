@@ -1,13 +1,11 @@
 package runtime
 
 import (
-	"strconv"
 	"strings"
 	"syscall/js"
 
 	"github.com/gopyscript/gopyscript/core/interp"
 	"github.com/gopyscript/gopyscript/ffi"
-	"github.com/hack-pad/safejs"
 )
 
 // installPyodidePackages installs wheel URLs and the lock file's packages
@@ -63,31 +61,15 @@ func (rt *Runtime) loadPackages(names []string) error {
 		problems = append(problems, ffi.Message(err))
 	}
 	if len(problems) > 0 {
-		named := make([]string, len(names))
-		for i, name := range names {
-			named[i] = name
-			if url := wheelURL(rt.Interp.Value(), name); url != "" {
-				named[i] += " (" + url + statusOf(url) + ")"
-			}
+		// Pyodide's errors do not say which URL failed (see wheels in
+		// dist/interpreter.js).
+		named := strings.Join(names, ", ")
+		if wheels, err := ffi.Await(rt.Loader.Call("wheels", rt.Interp.Value(), strings2js(names))); err == nil {
+			named = wheels.String()
 		}
-		return Error("Unable to load " + strings.Join(named, ", ") + ":\n" + strings.Join(problems, "\n"))
+		return Error("Unable to load " + named + ":\n" + strings.Join(problems, "\n"))
 	}
 	return nil
-}
-
-// wheelURL is where Pyodide downloads a lock file's package from, for its
-// errors, which do not say ("Failed to fetch"); "" for a name not in the
-// lock file (a wheel URL already is one).
-func wheelURL(py js.Value, name string) string {
-	entry := py.Get("lockfile").Get("packages").Get(name)
-	if entry.Type() != js.TypeObject {
-		return ""
-	}
-	url, err := safejs.Safe(js.Global().Get("URL")).New(entry.Get("file_name"), py.Get("lockfileBaseUrl"))
-	if err != nil {
-		return ""
-	}
-	return safejs.Unsafe(url).Get("href").String()
 }
 
 func strings2js(list []string) js.Value {
@@ -96,15 +78,4 @@ func strings2js(list []string) js.Value {
 		out[i] = s
 	}
 	return js.ValueOf(out)
-}
-
-// statusOf asks the server again for url's status, as ": HTTP 404 Not
-// Found", when it is an error: a failed integrity check, as Pyodide's
-// wheel downloads have, hides it ("Failed to fetch").
-func statusOf(url string) string {
-	resp, err := ffi.Await(js.Global().Call("fetch", url))
-	if err != nil || resp.Get("ok").Bool() {
-		return ""
-	}
-	return ": HTTP " + strconv.Itoa(resp.Get("status").Int()) + " " + resp.Get("statusText").String()
 }
