@@ -180,3 +180,25 @@ for (const [what, path, kind] of [
     expect((await events(page)).filter((e) => e.type.endsWith(":done")).map((e) => e.id).sort()).toEqual(["other", "victim"]);
     expect(await dataset(page)).toEqual({ other: "ran" });
   });
+
+// The same while a worker starts: its [files] entry is asked for once the
+// page's script has run and the worker's MicroPython has loaded.
+test("offline while a worker starts: one error naming its [files] entry, the page's script ran", async ({ page, context, baseURL }) => {
+  const url = new URL("/netfaults/data.txt", baseURL).href;
+  await context.route(url, async (route) => {
+    await page.waitForFunction(() =>
+      window.__events.some((e) => e.detail === "Loading files") && window.__events.some((e) => e.type === "mpy:done" && e.id === "other"),
+    );
+    await context.setOffline(true);
+    await route.continue();
+  });
+  await open(page, "/netfaults/worker.html");
+  await allDone(page);
+  await context.setOffline(false);
+  const shown = await errors(page);
+  expect(shown).toHaveLength(1);
+  expect(shown[0]).toContain(url);
+  expect(shown[0]).toMatch(says.offline);
+  expect((await events(page)).filter((e) => e.type === "mpy:done").map((e) => e.id).sort()).toEqual(["other", "victim"]);
+  expect(await dataset(page)).toEqual({ other: "ran" });
+});
