@@ -112,7 +112,9 @@ const start = async (shared) => {
     // Resolved by Go with the exports once the core is running.
     ready: null,
     load: interpreterLoader((type, text) => host.stderr(type, text)),
-    import: (url) => import(url),
+    import: importing,
+    fetch: download,
+    wheels: (...args) => feature("interpreter.js", "interpreter loader").then((module) => module.wheels(...args)),
     key: objectKey,
     storage: openStorage,
     polyscript: registerPolyscript,
@@ -190,7 +192,7 @@ const start = async (shared) => {
   const early = new Map();
   const fetchEarly = (url) => {
     if (!early.has(url)) {
-      const response = fetch(url);
+      const response = download(url);
       response.catch(() => {}); // Go reports failures when it takes it
       early.set(url, response);
     }
@@ -225,7 +227,7 @@ const start = async (shared) => {
   // large downloads, so those start as early as possible.
   // A failed download names the file and its status; start() reports it
   // (the catch below only keeps it from also being an unhandled rejection).
-  const wasm = fetch(here("core.wasm"))
+  const wasm = download(here("core.wasm"))
     .then((response) => {
       if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`);
       return WebAssembly.compileStreaming(response);
@@ -512,12 +514,43 @@ const loadPolyscript = () => (polyscriptModule ??= import(here("polyscript.js"))
 export const registerPolyscript = async (mod, interpreter) => (await loadPolyscript()).registerPolyscript(mod, interpreter);
 
 // The browser's error for a module it could not fetch does not say why: a
-// second request asks the server for the status.
-const importing = (url) =>
-  import(url).catch(async (error) => {
+// second request asks the server for the status. A failed import is not
+// tried again: the browser keeps its failure for that URL, and importing
+// it under another URL would make a second copy of a module the page may
+// share.
+export const importing = (url) =>
+  watch(url, import(url)).catch(async (error) => {
     const status = await fetch(url).then((r) => (r.ok ? "" : ` (HTTP ${r.status} ${r.statusText})`), () => "");
     throw new Error(`${error?.message ?? error}${status}`);
   });
+
+// The core's own downloads are GETs, safe to repeat: one whose connection
+// dropped before the response came (a reset, a network change) is tried
+// once more. A body cut off later is not: it is reported.
+export const download = (url) => watch(url, fetch(url).catch(() => fetch(url)));
+
+// A download still pending after a few seconds is named on the page, with
+// how long it has waited, until it settles: a stalled server shows what
+// the page waits for instead of nothing. Not in workers (no page).
+const WAITING = "display:block;font-family:ui-monospace,monospace;color:#613400;background:#fffbe6;" +
+  "border:1px solid #d48806;border-radius:4px;padding:.5em .75em;margin:.5em 0";
+const watch = (url, promise) => {
+  if (!globalThis.document) return promise;
+  let seconds = 0;
+  let notice;
+  const timer = setInterval(() => {
+    if (++seconds < 3 || !document.body) return;
+    notice ??= document.body.appendChild(Object.assign(document.createElement("div"), { className: "py-notice py-waiting" }));
+    notice.style.cssText = WAITING;
+    notice.textContent = `still waiting for ${url} (${seconds} s)`;
+  }, 1000);
+  const done = () => {
+    clearInterval(timer);
+    notice?.remove();
+  };
+  promise.then(done, done);
+  return promise;
+};
 
 // Loads an interpreter: its module, and dist/interpreter.js to boot it,
 // fetched together.
@@ -534,11 +567,11 @@ const loadInterpreter = async (type, url, options, stderr) => {
 // the page waits for a main thread busy starting Go: the wasm is requested
 // with the module instead, and compiled off the main thread as it arrives
 // (from a clone: the response stays whole for the loader; see
-// interpreter.js).
+// interpreter.js). module: the compiled module, or why it did not compile.
 const prefetch = (url) => {
-  const response = fetch(url);
+  const response = download(url);
   response.catch(() => {}); // the loader reports it
-  return { url, response, module: WebAssembly.compileStreaming(response.then((r) => r.clone())).catch(() => null) };
+  return { url, response, module: WebAssembly.compileStreaming(response.then((r) => r.clone())).catch((error) => error) };
 };
 
 // experimental_create_proxy = "auto" for one Pyodide interpreter: a

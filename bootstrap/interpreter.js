@@ -26,18 +26,66 @@ export const boot = async (module, type, url, options, stderr, wasm) => {
   return [await start(module, type, url, options, streams, wasm), io];
 };
 
-const start = (module, type, url, options, streams, wasm) => {
-  // MicroPython's own errors do not say which file was missing or broken.
-  if (type === "mpy")
-    return fromPrefetch(wasm, () => module.loadMicroPython({ linebuffer: true, ...options, url: wasm.url, ...streams })).catch((error) => {
-      throw new Error(`its wasm ${wasm.url}: ${error?.message ?? error}`);
+const start = async (module, type, url, options, streams, wasm) => {
+  if (type === "mpy") {
+    // MicroPython's own errors do not say which file was missing or broken,
+    // nor the server's status: the wasm is named when its response failed
+    // or did not compile, and only then.
+    const ours = (why) => new Error(`its wasm ${wasm.url}: ${why}`);
+    const response = await wasm.response.catch((error) => {
+      throw ours(error?.message ?? error);
     });
+    if (!response.ok) throw ours(`HTTP ${response.status} ${response.statusText}`);
+    return fromPrefetch(wasm, () => module.loadMicroPython({ linebuffer: true, ...options, url: wasm.url, ...streams })).catch(async (error) => {
+      const compiled = await wasm.module;
+      if (compiled instanceof WebAssembly.Module) throw error;
+      throw ours(String(compiled?.message ?? compiled));
+    });
+  }
   const defaults = { indexURL: new URL(".", url).href };
   // dist/ ships Pyodide's core without its package wheels: those come from
   // the official CDN folder of the same version unless the config names one.
   if (url === new URL("pyodide/pyodide.mjs", import.meta.url).href)
     defaults.packageBaseUrl = `https://cdn.jsdelivr.net/pyodide/v${module.version}/full/`;
-  return module.loadPyodide({ ...defaults, ...options, ...streams });
+  return failingWasm(defaults.indexURL, () => module.loadPyodide({ ...defaults, ...options, ...streams }));
+};
+
+// Pyodide's loader only warns when its wasm cannot be fetched or compiled,
+// then waits forever. While it loads, a failed compile of a .wasm fetched
+// from its folder rejects the load instead, naming the file and why (the
+// server's status, else the browser's error). The wrappers only watch:
+// other callers meanwhile get what they would have got.
+const failingWasm = (folder, load) => {
+  const { fetch } = globalThis;
+  const { compileStreaming, instantiateStreaming } = WebAssembly;
+  const ours = new Map(); // fetch promise → URL
+  let fail;
+  const failed = new Promise((_, reject) => (fail = reject));
+  globalThis.fetch = (input, init) => {
+    const response = fetch(input, init);
+    try {
+      const url = new URL(String(input?.url ?? input), globalThis.location.href).href;
+      if (url.startsWith(folder) && url.endsWith(".wasm")) ours.set(response, url);
+    } catch {} // not a URL: fetch's own promise says so
+    return response;
+  };
+  const watch = (real) => (source, ...rest) => {
+    const result = real(source, ...rest);
+    const url = ours.get(source);
+    if (url)
+      result.catch(async (error) => {
+        const status = await source.then((r) => (r.ok ? "" : `HTTP ${r.status} ${r.statusText}`), () => "");
+        fail(new Error(`its wasm ${url}: ${status || (error?.message ?? error)}`));
+      });
+    return result;
+  };
+  WebAssembly.compileStreaming = watch(compileStreaming);
+  WebAssembly.instantiateStreaming = watch(instantiateStreaming);
+  return Promise.race([load(), failed]).finally(() => {
+    globalThis.fetch = fetch;
+    WebAssembly.compileStreaming = compileStreaming;
+    WebAssembly.instantiateStreaming = instantiateStreaming;
+  });
 };
 
 // loadMicroPython takes no compiled module (it gives Emscripten no
@@ -45,7 +93,8 @@ const start = (module, type, url, options, streams, wasm) => {
 // then WebAssembly.instantiateStreaming(that promise). For that call only,
 // the first is answered with the prefetched response and the second with
 // an instance of the module compiled from it; a failed compile leaves the
-// response to the real instantiateStreaming, which says why.
+// response to the real instantiateStreaming (which may still instantiate
+// what a wrong MIME type kept from compiling as a stream).
 const fromPrefetch = (wasm, load) => {
   const { fetch } = globalThis;
   const { instantiateStreaming } = WebAssembly;
@@ -55,7 +104,7 @@ const fromPrefetch = (wasm, load) => {
     source !== wasm.response
       ? instantiateStreaming(source, imports)
       : wasm.module.then((module) =>
-          module ? WebAssembly.instantiate(module, imports).then((instance) => ({ module, instance })) : instantiateStreaming(source, imports),
+          module instanceof WebAssembly.Module ? WebAssembly.instantiate(module, imports).then((instance) => ({ module, instance })) : instantiateStreaming(source, imports),
         );
   try {
     return load();
@@ -64,3 +113,16 @@ const fromPrefetch = (wasm, load) => {
     WebAssembly.instantiateStreaming = instantiateStreaming;
   }
 };
+
+// The packages Pyodide could not load, for its error: each lock file
+// package with its wheel's URL, and the server's status when that is an
+// error (Pyodide says only "Failed to fetch": the integrity check of its
+// download hides the status).
+export const wheels = (pyodide, names) =>
+  Promise.all(names.map(async (name) => {
+    const file = pyodide.lockfile?.packages?.[name]?.file_name;
+    if (!file) return name;
+    const url = new URL(file, pyodide.lockfileBaseUrl).href;
+    const status = await fetch(url).then((r) => (r.ok ? "" : `: HTTP ${r.status} ${r.statusText}`), () => "");
+    return `${name} (${url}${status})`;
+  }).map((named, i) => named.catch(() => names[i]))).then((list) => list.join(", "));

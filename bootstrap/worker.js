@@ -9,7 +9,7 @@
 // script and the channel). Every later message is the page's own
 // xworker.postMessage, for Python.
 import "./wasm_exec.js";
-import { fileSystems, goCrash, hookCode, interpreterLoader, makeWrap, objectKey, openStorage, registerPolyscript, runHooks } from "./core.js";
+import { download, fileSystems, goCrash, hookCode, importing, interpreterLoader, makeWrap, objectKey, openStorage, registerPolyscript, runHooks } from "./core.js";
 import * as glue from "./channel.js";
 
 const KEY = Symbol.for("gopyscript");
@@ -93,7 +93,9 @@ const host = {
   jsImport: async (...urls) => [...(await host.ask("import", ...urls))],
   load: interpreterLoader((type, text) => host.stderr(text)),
   stderr: (text) => console.error(text),
-  import: (url) => import(url),
+  import: importing,
+  fetch: download,
+  wheels: (...args) => import("./interpreter.js").then((module) => module.wheels(...args)),
   key: objectKey,
   storage: openStorage,
   polyscript: registerPolyscript,

@@ -38,7 +38,7 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `go run ../cmd/devserver -addr 127.0.0.1:${PORT} ${MOUNTS}`,
+      command: `go run ../cmd/devserver -addr 127.0.0.1:${PORT} -faults ${MOUNTS}`,
       url: `http://127.0.0.1:${PORT}/dist/core.js`,
       reuseExistingServer: false,
       timeout: 120_000,

@@ -4,7 +4,7 @@
 //
 // Usage:
 //
-//	go run ./cmd/devserver [-addr 127.0.0.1:8000] [-root DIR] [-mount /prefix/=DIR ...] [-no-coi] [-cors] [-latency 20ms-50ms] [-v]
+//	go run ./cmd/devserver [-addr 127.0.0.1:8000] [-root DIR] [-mount /prefix/=DIR ...] [-no-coi] [-cors] [-latency 20ms-50ms] [-faults] [-v]
 package main
 
 import (
@@ -46,6 +46,7 @@ type config struct {
 	noCOI   bool
 	cors    bool
 	latency latency
+	faults  bool
 	verbose bool
 }
 
@@ -88,6 +89,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	flags.BoolVar(&cfg.noCOI, "no-coi", false, "omit the COOP/COEP cross-origin isolation headers")
 	flags.BoolVar(&cfg.cors, "cors", false, "send Access-Control-Allow-Origin: * (serve dist/ as a public CDN does, for pages on other origins)")
 	flags.Var(&cfg.latency, "latency", "delay every response by a `duration` or a random one in a range (20ms-50ms), as a static host farther away does")
+	flags.BoolVar(&cfg.faults, "faults", false, "break a response whose query has fault=short (half its body, then closed), fault=reset (half, then a TCP reset) or fault=stall:DURATION (nothing until then)")
 	flags.BoolVar(&cfg.verbose, "v", false, "log each request to stderr")
 	if err := flags.Parse(args); err != nil {
 		return config{}, err
@@ -136,6 +138,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	files := newHandler(cfg.root, cfg.mounts, !cfg.noCOI)
 	files.cors = cfg.cors
 	h := withLatency(files, cfg.latency, latencySeed, sleepFor)
+	if cfg.faults {
+		h = withFaults(h, sleepFor)
+	}
 	if cfg.verbose {
 		h = logRequests(h, log.New(stderr, "", log.LstdFlags))
 	}

@@ -64,7 +64,7 @@ func Start(host js.Value) {
 	for _, t := range script.Types {
 		p.defined[t] = js.Global().Get("Promise").Call("withResolvers")
 	}
-	runtime.TakeEarlyFrom(host)
+	runtime.FetchThrough(host)
 	p.addDefaultHooks()
 	p.showCallbackErrors()
 	ffi.PanicReporter = func(where string, err error) {

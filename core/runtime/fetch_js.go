@@ -16,11 +16,15 @@ type Download struct {
 // early is the page loader's takeEarly(url): the response to that URL it
 // fetched while core.wasm loaded (a script's src, a config file, a
 // config's files), handed over once; undefined when there is none. Unset
-// in workers.
-var early js.Value
+// in workers. fetch is the loader's fetch(url), which retries a dropped
+// connection once and says when a download stalls.
+var early, fetch js.Value
 
-// TakeEarlyFrom makes StartDownload use the responses host fetched early.
-func TakeEarlyFrom(host js.Value) { early = host.Get("takeEarly") }
+// FetchThrough makes StartDownload use host's fetch and the responses it
+// fetched early.
+func FetchThrough(host js.Value) {
+	early, fetch = host.Get("takeEarly"), host.Get("fetch")
+}
 
 // StartDownload starts fetching url; errors wait until it is awaited.
 func StartDownload(url string) Download {
@@ -29,7 +33,12 @@ func StartDownload(url string) Download {
 			return Download{url: url, request: req}
 		}
 	}
-	req := js.Global().Call("fetch", url)
+	var req js.Value
+	if fetch.Type() == js.TypeFunction {
+		req = fetch.Invoke(url)
+	} else {
+		req = js.Global().Call("fetch", url)
+	}
 	req.Call("catch", js.Global().Get("Function").Get("prototype")) // handled when awaited
 	return Download{url: url, request: req}
 }

@@ -61,7 +61,13 @@ func (rt *Runtime) loadPackages(names []string) error {
 		problems = append(problems, ffi.Message(err))
 	}
 	if len(problems) > 0 {
-		return Error("Unable to load " + strings.Join(names, ", ") + ":\n" + strings.Join(problems, "\n"))
+		// Pyodide's errors do not say which URL failed (see wheels in
+		// dist/interpreter.js).
+		named := strings.Join(names, ", ")
+		if wheels, err := ffi.Await(rt.Loader.Call("wheels", rt.Interp.Value(), strings2js(names))); err == nil {
+			named = wheels.String()
+		}
+		return Error("Unable to load " + named + ":\n" + strings.Join(problems, "\n"))
 	}
 	return nil
 }

@@ -25,7 +25,8 @@ type Runtime struct {
 	// import(url), importAll(...urls), key(object) (a number per object)
 	// storage(name) (an IndexedDB store, see dist/storage.js),
 	// fs(interpreter) (pyscript.fs's mount, unmount, revoke, see dist/fs.js)
-	// and polyscript(module, interpreter) (registers `polyscript`).
+	// polyscript(module, interpreter) (registers `polyscript`), fetch(url)
+	// and wheels(pyodide, names) (packages named with their wheels' URLs).
 	Loader js.Value
 	// Progress reports a loading step ("Loading files" …).
 	Progress func(message string)

@@ -40,6 +40,7 @@ func Start(host js.Value) {
 }
 
 func start(host, started js.Value) {
+	runtime.FetchThrough(host)
 	w := &worker{host: host, init: started.Get("init"), exports: map[string]js.Value{}, finished: make(chan struct{})}
 	w.ch = channel.NewWorker(host.Get("glue"), host, started.Get("start"))
 	ffi.PanicReporter = func(where string, err error) {

@@ -3,11 +3,24 @@
 // naming the URL and what happened; the core's events still fire, and the
 // page's other interpreter keeps running.
 import { test, expect } from "@playwright/test";
-import { open, allDone, events, errors } from "./helpers.mjs";
+import { open, allDone, events, errors, expectNoErrors } from "./helpers.mjs";
 
-const PAGE = "/netfaults/page.html?py";
+// The other script is a MicroPython worker, which starts quickly; Pyodide
+// when the fault stops MicroPython itself.
+const PAGE = "/netfaults/page.html?worker";
+const PAGE_PY = "/netfaults/page.html?py";
 
-// route.fulfill with the first half of the real body: a broken file.
+// The same request with the dev server's fault mode (-faults) on: what a
+// route cannot fake, as route.fulfill always sends the body it declares.
+const faulty = (route, fault) => {
+  const url = new URL(route.request().url());
+  url.searchParams.set("fault", fault);
+  return url.href;
+};
+
+// truncated: route.fulfill with the first half of the real body, a broken
+// file. short: the server promises the whole length, sends half and closes;
+// reset mid-body: half, then a TCP reset.
 const faults = {
   404: (route) => route.fulfill({ status: 404, body: "gone" }),
   500: (route) => route.fulfill({ status: 500, body: "broken" }),
@@ -18,6 +31,9 @@ const faults = {
     const body = await response.body();
     await route.fulfill({ response, body: body.subarray(0, body.length >> 1) });
   },
+  short: (route) => route.continue({ url: faulty(route, "short") }),
+  "reset mid-body": (route) => route.continue({ url: faulty(route, "reset") }),
+  stall: (route) => route.continue({ url: faulty(route, "stall:10s") }),
 };
 
 // What the error must say for each fault, besides the URL.
@@ -27,25 +43,26 @@ const says = {
   reset: /ERR_CONNECTION_RESET|connection reset|Failed to fetch/i,
   offline: /ERR_INTERNET_DISCONNECTED|offline|Failed to fetch/i,
   truncated: /.+/,
+  // The browser says no more than this of a body cut off.
+  short: /Failed to fetch|network error/i,
+  "reset mid-body": /Failed to fetch|network error/i,
 };
 
-// 404/500 on a js_modules entry or MicroPython's wasm, and a
-// reset of the wasm, are left out: the browser's import and MicroPython's
-// loader do not say the status (issue 21's report lists them).
+const cut = ["short", "reset mid-body"];
 const files = {
-  config: ["/netfaults/nf.toml", ["404", "500", "reset", "offline"]],
-  "[files] entry": ["/netfaults/data.txt", ["404", "500", "reset", "offline"]],
-  "js_modules entry": ["/netfaults/mod.js", ["reset", "truncated"]],
-  "MicroPython module": ["/dist/micropython/micropython.mjs", ["404", "500", "reset", "truncated"]],
-  "MicroPython wasm": ["/dist/micropython/micropython.wasm", ["truncated"]],
+  config: ["/netfaults/nf.toml", ["404", "500", "reset", "offline", ...cut], PAGE],
+  "[files] entry": ["/netfaults/data.txt", ["404", "500", "reset", "offline", ...cut], PAGE],
+  "js_modules entry": ["/netfaults/mod.js", ["404", "500", "reset", "truncated", "short"], PAGE],
+  "MicroPython module": ["/dist/micropython/micropython.mjs", ["404", "500", "reset", "truncated"], PAGE_PY],
+  "MicroPython wasm": ["/dist/micropython/micropython.wasm", ["404", "500", "reset", "truncated", "short"], PAGE_PY],
 };
 
-for (const [what, [path, kinds]] of Object.entries(files))
+for (const [what, [path, kinds, where]] of Object.entries(files))
   for (const kind of kinds)
-    test(`mpy: ${what} ${kind}: one error naming it, done still fires, Pyodide still runs`, async ({ page, baseURL }) => {
+    test(`mpy: ${what} ${kind}: one error naming it, done still fires, the other script runs`, async ({ page, baseURL }) => {
       const url = new URL(path, baseURL).href;
       await page.route(url, faults[kind]);
-      await open(page, PAGE);
+      await open(page, where);
       await allDone(page);
       const shown = await errors(page);
       expect(shown).toHaveLength(1);
@@ -58,7 +75,7 @@ for (const [what, [path, kinds]] of Object.entries(files))
     });
 
 test("the page runs both interpreters when nothing fails", async ({ page }) => {
-  await open(page, PAGE);
+  await open(page, PAGE_PY);
   await allDone(page);
   expect(await errors(page)).toEqual([]);
   expect(await page.evaluate(() => ({ ...document.body.dataset }))).toEqual({ victim: "data-word", bystander: "ran", other: "ran" });
@@ -83,3 +100,105 @@ for (const kind of ["404", "reset", "truncated"])
     expect(log.pageErrors).toEqual([]);
     expect(await errors(page)).toHaveLength(1);
   });
+
+const dataset = (page) => page.evaluate(() => ({ ...document.body.dataset }));
+
+// The core's own downloads are GETs: a connection reset before the
+// response is tried once more, and the page runs (a reset every time is
+// one error, above). Imports (the interpreter's module, js_modules) are the
+// browser's, which keeps a failed import: they are not tried again.
+for (const [what, path] of Object.entries({
+  config: "/netfaults/nf.toml",
+  "[files] entry": "/netfaults/data.txt",
+  "MicroPython wasm": "/dist/micropython/micropython.wasm",
+  "core.wasm": "/dist/core.wasm",
+}))
+  test(`${what} reset once: asked again, the page runs`, async ({ page, baseURL }) => {
+    const url = new URL(path, baseURL).href;
+    let asked = 0;
+    await page.route(url, (route) => (++asked === 1 ? route.abort("connectionreset") : route.continue()));
+    const log = await open(page, "/netfaults/page.html");
+    await allDone(page);
+    await expectNoErrors(page, log);
+    expect(await dataset(page)).toEqual({ victim: "data-word", bystander: "ran" });
+    expect(asked).toBe(2);
+  });
+
+// A file the server holds back for 10 s: after a few seconds the page says
+// which URL it waits for (the progress events say which step), the notice
+// goes once it has come, and the page runs.
+test("a [files] entry stalled 10 s: a notice names it while it waits, then the page runs", async ({ page, baseURL }) => {
+  const url = new URL("/netfaults/data.txt", baseURL).href;
+  await page.route(url, faults.stall);
+  const log = await open(page, "/netfaults/page.html");
+  const notice = page.locator(".py-waiting");
+  await expect(notice).toContainText(`still waiting for ${url} (`, { timeout: 20_000 });
+  await expect.poll(async () => (await events(page)).map((e) => e.detail)).toContain("Loading files");
+  await allDone(page);
+  await expect(notice).toHaveCount(0);
+  await expectNoErrors(page, log);
+  expect(await dataset(page)).toEqual({ victim: "data-word", bystander: "ran" });
+});
+
+// The browser really offline (not a route's answer) once the page, the
+// config and the interpreter have loaded (MicroPython says "Loading
+// files"), before the [files] entry is fetched: one error names it.
+test("offline before a [files] entry is fetched: one error naming it, done still fires", async ({ page, context, baseURL }) => {
+  const url = new URL("/netfaults/data.txt", baseURL).href;
+  await page.route(url, async (route) => {
+    await page.waitForFunction(() => window.__events.some((e) => e.detail === "Loading files"));
+    await context.setOffline(true);
+    await route.continue();
+  });
+  await open(page, "/netfaults/page.html");
+  await allDone(page);
+  await context.setOffline(false);
+  const shown = await errors(page);
+  expect(shown).toHaveLength(1);
+  expect(shown[0]).toContain(url);
+  expect(shown[0]).toMatch(says.offline);
+  expect((await events(page)).filter((e) => e.type === "mpy:done").map((e) => e.id).sort()).toEqual(["bystander", "victim"]);
+});
+
+// Pyodide's own wasm and a package's wheel (from the local fake index): one
+// error naming the file, done fires, MicroPython's script runs.
+for (const [what, path, kind] of [
+  ["Pyodide's wasm", "/dist/pyodide/pyodide.asm.wasm", "404"],
+  ["Pyodide's wasm", "/dist/pyodide/pyodide.asm.wasm", "reset"],
+  ["a package's wheel", "/fixtures/pyodide-index/gopyscript_demo-1.0.0-py3-none-any.whl", "404"],
+  ["a package's wheel", "/fixtures/pyodide-index/gopyscript_demo-1.0.0-py3-none-any.whl", "reset"],
+])
+  test(`py: ${what} ${kind}: one error naming it, done still fires, MicroPython still runs`, async ({ page, baseURL }) => {
+    const url = new URL(path, baseURL).href;
+    await page.route(url, faults[kind]);
+    await open(page, "/netfaults/pyodide.html");
+    await allDone(page, 60_000);
+    const shown = await errors(page);
+    expect(shown).toHaveLength(1);
+    expect(shown[0]).toContain(url);
+    expect(shown[0]).toMatch(says[kind]);
+    expect((await events(page)).filter((e) => e.type.endsWith(":done")).map((e) => e.id).sort()).toEqual(["other", "victim"]);
+    expect(await dataset(page)).toEqual({ other: "ran" });
+  });
+
+// The same while a worker starts: its [files] entry is asked for once the
+// page's script has run and the worker's MicroPython has loaded.
+test("offline while a worker starts: one error naming its [files] entry, the page's script ran", async ({ page, context, baseURL }) => {
+  const url = new URL("/netfaults/data.txt", baseURL).href;
+  await context.route(url, async (route) => {
+    await page.waitForFunction(() =>
+      window.__events.some((e) => e.detail === "Loading files") && window.__events.some((e) => e.type === "mpy:done" && e.id === "other"),
+    );
+    await context.setOffline(true);
+    await route.continue();
+  });
+  await open(page, "/netfaults/worker.html");
+  await allDone(page);
+  await context.setOffline(false);
+  const shown = await errors(page);
+  expect(shown).toHaveLength(1);
+  expect(shown[0]).toContain(url);
+  expect(shown[0]).toMatch(says.offline);
+  expect((await events(page)).filter((e) => e.type === "mpy:done").map((e) => e.id).sort()).toEqual(["other", "victim"]);
+  expect(await dataset(page)).toEqual({ other: "ran" });
+});
