@@ -44,6 +44,26 @@ for (const deep of ["mpy", "py"]) {
   });
 }
 
+// One 1 MB value: MicroPython's heap grows only in areas as large as its
+// first (1 MB by default), so a config this size needs a larger first one.
+const BIG_CONFIG = JSON.stringify({ big: "x".repeat(1 << 20) });
+
+test("a 1 MB config reaches Python in all four contexts", async ({ page }) => {
+  test.setTimeout(120_000); // two Pyodides boot on a busy machine
+  await page.route("**/badinput/big.json", (route) => route.fulfill({ body: BIG_CONFIG, contentType: "application/json" }));
+  const log = await open(page, "/badinput/bigconfig.html");
+  await allDone(page, 110_000);
+  expect(await errors(page)).toEqual([]);
+  const length = String(1 << 20);
+  expect(await page.evaluate(() => ({ ...document.body.dataset }))).toEqual({
+    mpyMain: length,
+    mpyWorker: length,
+    pyMain: length,
+    pyWorker: length,
+  });
+  expect(log.pageErrors).toEqual([]);
+});
+
 for (const type of ["mpy", "py"]) {
   test(`${type} workers: an __export__ of missing names, values that cannot be sent`, async ({ page }) => {
     const log = await open(page, `/badinput/workers.html?type=${type}`);
