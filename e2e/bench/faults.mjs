@@ -35,6 +35,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { routeFaults } from "../specs/routefaults.mjs";
 import { INTERPRETERS, OURS, PYSCRIPT, ROOT, checkDist, launch, run, runMeta, sleep, startServer, table, writeResults } from "./common.mjs";
 
 const TIMEOUT = Number(process.env.FAULTS_TIMEOUT_MS ?? 30_000);
@@ -350,19 +351,6 @@ sync.answer = answer`),
 
 // --- cases ------------------------------------------------------------------
 
-// Route faults, as netfaults.spec: half the body is the file with its
-// length header to match, which only a parser can tell from the whole.
-const FAULTS = {
-  404: (route) => route.fulfill({ status: 404, body: "gone" }),
-  500: (route) => route.fulfill({ status: 500, body: "broken" }),
-  reset: (route) => route.abort("connectionreset"),
-  offline: (route) => route.abort("internetdisconnected"),
-  truncated: async (route) => {
-    const response = await route.fetch();
-    const body = await response.body();
-    await route.fulfill({ response, body: body.subarray(0, body.length >> 1) });
-  },
-};
 // What names the problem, for each fault (the file's name names it too).
 const SAYS = {
   404: /404|not found/i,
@@ -385,12 +373,12 @@ const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 // message names the problem (names). ok: a correct result is right too.
 const CASES = [];
 for (const [what, file, pattern] of DOWNLOADS)
-  for (const kind of Object.keys(FAULTS))
+  for (const kind of Object.keys(routeFaults))
     CASES.push({
       group: "network",
       name: `${what} ${kind}`,
       page: "network",
-      route: (page) => page.route(pattern, FAULTS[kind]),
+      route: (page) => page.route(pattern, routeFaults[kind]),
       names: [new RegExp(escape(file)), SAYS[kind]],
       wait: "all-done",
       // The other interpreter's script ran.

@@ -4,6 +4,7 @@
 // page's other interpreter keeps running.
 import { test, expect } from "@playwright/test";
 import { open, allDone, events, errors, expectNoErrors } from "./helpers.mjs";
+import { routeFaults } from "./routefaults.mjs";
 
 // The other script is a MicroPython worker, which starts quickly; Pyodide
 // when the fault stops MicroPython itself.
@@ -18,19 +19,10 @@ const faulty = (route, fault) => {
   return url.href;
 };
 
-// truncated: route.fulfill with the first half of the real body, a broken
-// file. short: the server promises the whole length, sends half and closes;
+// short: the server promises the whole length, sends half and closes;
 // reset mid-body: half, then a TCP reset.
 const faults = {
-  404: (route) => route.fulfill({ status: 404, body: "gone" }),
-  500: (route) => route.fulfill({ status: 500, body: "broken" }),
-  reset: (route) => route.abort("connectionreset"),
-  offline: (route) => route.abort("internetdisconnected"),
-  truncated: async (route) => {
-    const response = await route.fetch();
-    const body = await response.body();
-    await route.fulfill({ response, body: body.subarray(0, body.length >> 1) });
-  },
+  ...routeFaults,
   short: (route) => route.continue({ url: faulty(route, "short") }),
   "reset mid-body": (route) => route.continue({ url: faulty(route, "reset") }),
   stall: (route) => route.continue({ url: faulty(route, "stall:10s") }),
@@ -140,6 +132,18 @@ test("a [files] entry stalled 10 s: a notice names it while it waits, then the p
   expect(await dataset(page)).toEqual({ victim: "data-word", bystander: "ran" });
 });
 
+// Once the page is done, back online: one error named the URL and the
+// offline fault, and MicroPython's scripts of ids done fired.
+const offlineShown = async (page, context, url, done) => {
+  await allDone(page);
+  await context.setOffline(false);
+  const shown = await errors(page);
+  expect(shown).toHaveLength(1);
+  expect(shown[0]).toContain(url);
+  expect(shown[0]).toMatch(says.offline);
+  expect((await events(page)).filter((e) => e.type === "mpy:done").map((e) => e.id).sort()).toEqual(done);
+};
+
 // The browser really offline (not a route's answer) once the page, the
 // config and the interpreter have loaded (MicroPython says "Loading
 // files"), before the [files] entry is fetched: one error names it.
@@ -151,13 +155,7 @@ test("offline before a [files] entry is fetched: one error naming it, done still
     await route.continue();
   });
   await open(page, "/netfaults/page.html");
-  await allDone(page);
-  await context.setOffline(false);
-  const shown = await errors(page);
-  expect(shown).toHaveLength(1);
-  expect(shown[0]).toContain(url);
-  expect(shown[0]).toMatch(says.offline);
-  expect((await events(page)).filter((e) => e.type === "mpy:done").map((e) => e.id).sort()).toEqual(["bystander", "victim"]);
+  await offlineShown(page, context, url, ["bystander", "victim"]);
 });
 
 // Pyodide's own wasm and a package's wheel (from the local fake index): one
@@ -193,12 +191,6 @@ test("offline while a worker starts: one error naming its [files] entry, the pag
     await route.continue();
   });
   await open(page, "/netfaults/worker.html");
-  await allDone(page);
-  await context.setOffline(false);
-  const shown = await errors(page);
-  expect(shown).toHaveLength(1);
-  expect(shown[0]).toContain(url);
-  expect(shown[0]).toMatch(says.offline);
-  expect((await events(page)).filter((e) => e.type === "mpy:done").map((e) => e.id).sort()).toEqual(["other", "victim"]);
+  await offlineShown(page, context, url, ["other", "victim"]);
   expect(await dataset(page)).toEqual({ other: "ran" });
 });
