@@ -11,7 +11,7 @@ TMP ?= $(or $(TMPDIR),/tmp)
 # Packages whose browser glue is tested under node (GOOS=js, no DOM).
 WASM_TEST_PKGS := ./ffi/... ./core/... ./events/...
 
-.PHONY: all dist fixtures serve test unit wasm-test fuzz-short size-check fuzz e2e cross bench size tools cross-tools clean
+.PHONY: all dist fixtures serve test unit wasm-test fuzz-short size-check fuzz e2e cross bench soak size tools cross-tools clean
 
 all: dist
 
@@ -154,6 +154,12 @@ bench: dist
 	node e2e/bench/bench.mjs
 	node e2e/bench/workers.mjs
 	node e2e/bench/editor.mjs
+
+# A worker page's steady mix for 10 minutes, memory sampled every 30 s;
+# fails if it grows (e2e/soak/soak.mjs: SOAK_MINUTES, SOAK_INTERVAL,
+# SOAK_TYPE=mpy|py, SOAK_CORE=ours|pyscript). Not part of `make test`.
+soak: dist
+	node e2e/soak/soak.mjs
 
 size: dist
 	@node e2e/bench/size.mjs
