@@ -385,11 +385,9 @@ const lazyMethod = (owner, id, key, flags, request) => {
 };
 const lazyMethods = new WeakMap();
 
-// Worker: an operand about to be sent, with a method stand-in replaced by
-// the page's function itself (else it would be lent as a worker function).
-// onEnd waits for the worker holding the Web Lock name to end, however it
-// ends: no event tells the page when the browser stops a worker or it
-// closes itself. Unless the page terminated it first, the worker then says
+// Page: onEnd waits for the worker holding the Web Lock name to end,
+// however it ends: no event tells the page when the browser stops a worker
+// or it closes itself. Unless the page terminated it first, the worker then says
 // so once (its error event, which the page shows) and is terminated, which
 // rejects the calls it left pending and frees what the page held for it.
 export const onEnd = (name, worker) => {
@@ -411,6 +409,8 @@ export const onEnd = (name, worker) => {
     .catch(() => {});
 };
 
+// Worker: an operand about to be sent, with a method stand-in replaced by
+// the page's function itself (else it would be lent as a worker function).
 export const sendable = (v) => (typeof v === "function" && lazyMethods.get(v)?.()) || v;
 
 // An object's `constructor`, known by name until it is used for anything
