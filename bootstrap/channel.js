@@ -20,6 +20,13 @@ export const KIND = {
 const copies = new WeakSet();
 export const copied = (array) => (copies.add(array), array);
 
+// uncopyable says why an object cannot go by value, or nothing: copied, a
+// DOM node would arrive as an empty object, the window as its globals.
+const uncopyable = (v) =>
+  globalThis.Node && (v instanceof Node || v instanceof Window)
+    ? `GoPyScript cannot send ${v instanceof Node ? `the DOM node ${v.nodeName}` : "the window"} to a worker that has no shared memory (the page is not cross-origin isolated: it gets copies, and this cannot be copied); send what it needs from it, such as a text or an id`
+    : "";
+
 // pyscript.web's element builder for workers (the runtime call "build").
 export { build } from "./lib/web-build.js";
 
@@ -170,6 +177,7 @@ export const channel = (host = {}) => {
     describe: (v) => textOf(`${identity.get(v) ?? 0} ${shape(v)} ${nameOf(v).slice(0, 256)}`),
     remember: (v, id) => void identity.set(v, id),
     forget: (v) => void identity.delete(v),
+    uncopyable,
     // The peer is gone: nothing it lent may be called any more.
     close() {
       closed = true;
@@ -376,6 +384,30 @@ const lazyMethod = (owner, id, key, flags, request) => {
   return method;
 };
 const lazyMethods = new WeakMap();
+
+// Page: onEnd waits for the worker holding the Web Lock name to end,
+// however it ends: no event tells the page when the browser stops a worker
+// or it closes itself. Unless the page terminated it first, the worker then says
+// so once (its error event, which the page shows) and is terminated, which
+// rejects the calls it left pending and frees what the page held for it.
+export const onEnd = (name, worker) => {
+  const { terminate } = worker; // the core's, which frees the worker's Go functions
+  const stop = new AbortController();
+  let live = true;
+  const end = function () {
+    live = false;
+    stop.abort();
+    return terminate.call(this);
+  };
+  Object.defineProperty(worker, "terminate", { value: end, configurable: true });
+  navigator.locks
+    .request(name, { signal: stop.signal }, () => {
+      if (!live) return;
+      worker.dispatchEvent(new ErrorEvent("error", { message: "the worker ended unexpectedly (it closed itself, or the browser stopped it)" }));
+      worker.terminate();
+    })
+    .catch(() => {});
+};
 
 // Worker: an operand about to be sent, with a method stand-in replaced by
 // the page's function itself (else it would be lent as a worker function).

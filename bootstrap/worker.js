@@ -213,6 +213,15 @@ addEventListener("message", function internal({ data }) {
     transact = glue.serviceWorkerTransact(start.sab, start.port, start.serviceWorker, start.uid);
   }
   i32 = start.sab && new Int32Array(start.sab);
+  // A Web Lock held for as long as this worker lives: its release tells the
+  // page that the worker ended, which no event does when the browser stops
+  // it or it closes itself (Web Locks need a secure context).
+  if (globalThis.navigator?.locks && globalThis.crypto?.randomUUID) {
+    const lock = `gopyscript-worker-${crypto.randomUUID()}`;
+    navigator.locks
+      .request(lock, () => (start.port.postMessage({ type: "alive", message: lock }), new Promise(() => {})))
+      .catch(() => {});
+  }
   resolveAgainst(data.init.pageURL);
   started(data);
 });

@@ -242,6 +242,8 @@ func (x *xworker) control(msg js.Value) {
 		x.page.report(x.spec.typ, message.String())
 	case "not-isolated":
 		x.page.tellNotIsolated(notIsolated())
+	case "alive": // it holds the Web Lock named message while it lives
+		x.page.glue.Call("onEnd", message, x.worker)
 	case "error":
 		if msg.Get("fatal").Bool() {
 			x.fail(message.String())

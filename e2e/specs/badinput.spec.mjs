@@ -1,9 +1,11 @@
 // Bad input reaching a page: a config nested 10,000 levels deep, script
 // bytes that are not text, a 10 MB script, a worker's __export__ naming
-// what does not exist, sync calls with values that cannot be sent. Each
+// what does not exist, sync calls with values that cannot be sent (DOM
+// nodes where values cross as copies included). Each
 // gives a clear error or a correct result, and the rest of the page works.
 import { test, expect } from "@playwright/test";
 import { open, allDone, errors } from "./helpers.mjs";
+import { PLAIN_PORT } from "../playwright.config.mjs";
 
 // A NUL byte in a string literal and in a comment, and bytes that are not
 // UTF-8 in a comment; served as bytes.
@@ -102,6 +104,34 @@ for (const type of ["mpy", "py"]) {
     const said = ["__export__ must be a list of function names, not 5", "__export__ lists what the worker's script does not define as a function: missing"];
     expect((await errors(page)).sort()).toEqual([...said].sort());
     for (const text of said) expect(log.console.filter((m) => m.type === "error" && m.text === text)).toHaveLength(1);
+    expect(log.pageErrors).toEqual([]);
+  });
+}
+
+// Without cross-origin isolation (the messages transport) values cross as
+// copies, and a DOM node copied was an empty object: now a clear error, each
+// way, and the worker goes on.
+const NODE = (name) =>
+  `GoPyScript cannot send ${name === "window" ? "the window" : `the DOM node ${name}`} to a worker that has no shared memory (the page is not cross-origin isolated: it gets copies, and this cannot be copied); send what it needs from it, such as a text or an id`;
+for (const type of ["mpy", "py"]) {
+  test(`${type} worker on the messages transport: DOM nodes either way are a clear error`, async ({ page }) => {
+    const log = await open(page, `http://127.0.0.1:${PLAIN_PORT}/badinput/nodes.html?type=${type}`);
+    await page.waitForFunction(() => window.results, null, { timeout: 55_000 });
+    const out = await page.evaluate(() => window.results);
+    expect(out.transport).toBe("messages");
+    // The page's functions answering nodes: a Python exception (TypeError)
+    // naming the node, from the page's answer.
+    const nodes = { body: "BODY", fresh: "P", text: "#text", list: "P", wrapped: "BODY", inArray: "BODY", window: "window" };
+    for (const [name, node] of Object.entries(nodes)) {
+      expect(out.worker[name], name).toMatch(/^JsException: .*TypeError/);
+      expect(out.worker[name], name).toContain(NODE(node));
+    }
+    expect(out.worker.plain).toBe("ok: n=1");
+    // The page sending nodes to the worker's export: the call rejects.
+    expect(out["page.body"]).toBe(`rejected: ${NODE("BODY")}`);
+    expect(out["page.wrapped"]).toBe(`rejected: ${NODE("BODY")}`);
+    expect(out["page.plain"]).toBe("resolved: n=2");
+    expect(await errors(page)).toEqual([]);
     expect(log.pageErrors).toEqual([]);
   });
 }

@@ -68,3 +68,56 @@ for (const type of ["mpy", "py"]) {
     expect(log.pageErrors).toEqual([]);
   });
 }
+
+// endWorker ends the page's worker whose script contains marker from
+// outside the page, as the browser would (a crash, DevTools): no
+// terminate(), and no event on the Worker. Chromium's CDP cannot close a
+// dedicated worker's target (Target.closeTarget: "doesn't support
+// closing"), so the worker's own close() runs in it through DevTools.
+async function endWorker(page, marker) {
+  const cdp = await page.context().newCDPSession(page);
+  const workers = [];
+  cdp.on("Target.attachedToTarget", ({ sessionId, targetInfo }) => targetInfo.type === "worker" && workers.push(sessionId));
+  const replies = new Map();
+  cdp.on("Target.receivedMessageFromTarget", ({ message }) => {
+    const m = JSON.parse(message);
+    replies.get(m.id)?.(m.result?.result?.value);
+  });
+  let id = 0;
+  // Playwright's session cannot address a worker's own (flattened) session:
+  // not flattened, messages go through Target.sendMessageToTarget.
+  const evaluate = (sessionId, expression) =>
+    new Promise((resolve) => {
+      replies.set(++id, resolve);
+      cdp.send("Target.sendMessageToTarget", { sessionId, message: JSON.stringify({ id, method: "Runtime.evaluate", params: { expression, returnByValue: true } }) });
+    });
+  await cdp.send("Target.setAutoAttach", { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+  await expect.poll(() => workers.length).toBe(2);
+  const code = 'globalThis[Symbol.for("gopyscript")].host.init.code';
+  const victims = [];
+  for (const w of workers) if (await evaluate(w, `${code}.includes(${JSON.stringify(marker)})`)) victims.push(w);
+  expect(victims).toHaveLength(1);
+  await evaluate(victims[0], "close()");
+}
+
+const ended = "the worker ended unexpectedly (it closed itself, or the browser stopped it)";
+for (const type of ["mpy", "py"]) {
+  test(`a worker the browser ends: one error, its pending calls reject, the other worker answers (${type})`, async ({ page }) => {
+    test.setTimeout(120_000);
+    const log = await open(page, `/workers/ended.html?type=${type}`);
+    await page.waitForFunction(() => document.body.dataset.end, null, { timeout: 100_000 });
+    await endWorker(page, "victim = True");
+    await page.waitForFunction(() => window.ended, null, { timeout: 30_000 });
+    const out = await page.evaluate(() => window.ended);
+    expect(out.failed).toBeUndefined();
+    expect(out.pending).toBe("rejected: the worker was terminated before it answered");
+    expect(out.later).toBe("rejected: the worker was terminated");
+    expect(out.survivor).toBe("resolved: b:1");
+    expect(out.onerror).toEqual([ended]); // the worker's error listeners hear it
+
+    expect(out.before).toEqual({ workers: 2, channels: 2, lent: 2 });
+    expect(out.after).toEqual({ workers: 1, channels: 1, lent: 1 });
+    expect(await errors(page)).toEqual([`GoPyScript worker a: ${ended}`]);
+    expect(log.pageErrors).toEqual([]);
+  });
+}

@@ -184,6 +184,9 @@ func (e *end) toWire(v js.Value, depth int) (wire.Value, error) {
 		}
 		return out, nil
 	}
+	if why := e.glue.Call("uncopyable", v); why.Truthy() {
+		return wire.Value{}, encodeError(why.String())
+	}
 	keys := objectKeys.Invoke(v)
 	n := keys.Length()
 	out := wire.Value{Kind: wire.Object, Keys: make([]string, n), Items: make([]wire.Value, n)}
