@@ -46,6 +46,13 @@ export function parseRuns(value, fallback) {
 // PyScript's built core, served at /pyscript/.
 export const PYSCRIPT_DIST = path.join(ROOT, "e2e/node_modules/@pyscript/core/dist");
 
+// Mounts that give a page folder PyScript's offline interpreters:
+// ./pyscript/<name>/ next to pages under folder (ending in "/").
+export const offlineInterpreters = (folder) => [
+  "-mount", `${folder}pyscript/micropython/=dist/micropython`,
+  "-mount", `${folder}pyscript/pyodide/=dist/pyodide`,
+];
+
 // startServer runs our dev server on a free port over e2e/bench/pages, with
 // dist/ and PyScript's core (from pyscript: another copy of PYSCRIPT_DIST,
 // if given) mounted, plus the extra "-mount" arguments; latency (the dev
@@ -57,8 +64,7 @@ export function startServer(extraMounts = [], { pyscript = PYSCRIPT_DIST, latenc
     "run", "./cmd/devserver", "-addr", "127.0.0.1:0", "-root", "e2e/bench/pages",
     "-mount", "/dist/=dist",
     "-mount", `/pyscript/=${pyscript}`,
-    "-mount", "/pyscript/micropython/=dist/micropython",
-    "-mount", "/pyscript/pyodide/=dist/pyodide",
+    ...offlineInterpreters("/"),
     ...extraMounts,
     ...(latency ? ["-latency", latency] : []),
   ];

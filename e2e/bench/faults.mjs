@@ -36,7 +36,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { routeFaults } from "../specs/routefaults.mjs";
-import { INTERPRETERS, OURS, PYSCRIPT, ROOT, checkDist, launch, run, runMeta, sleep, startServer, table, writeResults } from "./common.mjs";
+import { INTERPRETERS, OURS, PYSCRIPT, ROOT, checkDist, launch, run, runMeta, sleep, startServer, table, writeResults, offlineInterpreters } from "./common.mjs";
 
 const TIMEOUT = Number(process.env.FAULTS_TIMEOUT_MS ?? 30_000);
 // How long a page may take to get ready (interpreters booted, workers
@@ -648,8 +648,7 @@ run(async (cleanups) => {
   writePages(dir);
   const server = startServer([
     "-mount", `/faults/=${dir}`,
-    "-mount", "/faults/pyscript/micropython/=dist/micropython",
-    "-mount", "/faults/pyscript/pyodide/=dist/pyodide",
+    ...offlineInterpreters("/faults/"),
     "-mount", "/spec/=e2e/pages",
   ]);
   cleanups.push(server.stop);

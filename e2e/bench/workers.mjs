@@ -41,8 +41,7 @@ import os from "node:os";
 import path from "node:path";
 import {
   INTERPRETERS, OURS, PAGES_DIR, PYSCRIPT, checkDist, fmt, interleaved, launch, parseRuns, round1, round2, run,
-  runMeta, sleep, startServer, table, writeResults,
-} from "./common.mjs";
+  runMeta, sleep, startServer, table, writeResults, offlineInterpreters } from "./common.mjs";
 
 const RUNS = parseRuns(process.env.BENCH_RUNS, 5);
 // per wait: boot, the reads, the clicks; BENCH_TIMEOUT=S for a busy machine,
@@ -394,8 +393,7 @@ async function main(cleanups) {
   // The generated pages load PyScript's interpreters relative to themselves.
   const server = startServer([
     "-mount", `/generated/=${generated}`,
-    "-mount", "/generated/pyscript/micropython/=dist/micropython",
-    "-mount", "/generated/pyscript/pyodide/=dist/pyodide",
+    ...offlineInterpreters("/generated/"),
     ...(ALT ? ["-mount", `/alt/=${path.resolve(ALT)}`] : []),
   ]);
   cleanups.unshift(server.stop);

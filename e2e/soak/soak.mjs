@@ -20,8 +20,7 @@
 // Results: a table on stdout, soak-results-<type>-<core>.md and .json at the
 // repo root (gitignored).
 import {
-  PYSCRIPT_VERSION, checkDist, fmt, launch, round1, run, runMeta, sleep, startServer, table, writeResults,
-} from "../bench/common.mjs";
+  PYSCRIPT_VERSION, checkDist, fmt, launch, round1, run, runMeta, sleep, startServer, table, writeResults, offlineInterpreters } from "../bench/common.mjs";
 
 const num = (name, fallback) => {
   const v = process.env[name];
@@ -178,8 +177,7 @@ async function main(cleanups) {
   const t0 = Date.now();
   const server = startServer([
     "-mount", "/soak/=e2e/soak/pages",
-    "-mount", "/soak/pyscript/micropython/=dist/micropython",
-    "-mount", "/soak/pyscript/pyodide/=dist/pyodide",
+    ...offlineInterpreters("/soak/"),
   ]);
   cleanups.unshift(server.stop);
   const base = await server.url;
