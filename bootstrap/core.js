@@ -557,7 +557,7 @@ const watch = (url, promise) => {
 const loadInterpreter = async (type, url, options, stderr) => {
   const wasm = type === "mpy" && prefetch(options.url ?? url.replace(/\.m?js$/, ".wasm"));
   const [module, { boot }] = await Promise.all([importing(url), feature("interpreter.js", "interpreter loader")]);
-  const [interpreter, io] = await boot(module, type, url, options, stderr, wasm);
+  const [interpreter, io] = await boot(module, type, url, options, stderr, wasm, watch);
   ios.set(interpreter, io);
   return interpreter;
 };

@@ -7,8 +7,9 @@
 // output streams, which hooks may replace (wrap.io). Go chooses the options
 // (a MicroPython wasm variant, Pyodide's lock file and package URLs); this
 // only supplies the defaults and the streams. wasm: MicroPython's prefetch
-// ({url, response, module}).
-export const boot = async (module, type, url, options, stderr, wasm) => {
+// ({url, response, module}). waiting(url, response): core.js's notice for a
+// download that stalls, for the files Pyodide fetches itself.
+export const boot = async (module, type, url, options, stderr, wasm, waiting) => {
   const io = {
     stdout: (text) => console.log(text),
     stderr,
@@ -23,10 +24,10 @@ export const boot = async (module, type, url, options, stderr, wasm) => {
     },
   };
   const streams = { stdout: (text) => io.stdout(text), stderr: (text) => io.stderr(text) };
-  return [await start(module, type, url, options, streams, wasm), io];
+  return [await start(module, type, url, options, streams, wasm, waiting), io];
 };
 
-const start = async (module, type, url, options, streams, wasm) => {
+const start = async (module, type, url, options, streams, wasm, waiting) => {
   if (type === "mpy") {
     // MicroPython's own errors do not say which file was missing or broken,
     // nor the server's status: the wasm is named when its response failed
@@ -47,15 +48,17 @@ const start = async (module, type, url, options, streams, wasm) => {
   // the official CDN folder of the same version unless the config names one.
   if (url === new URL("pyodide/pyodide.mjs", import.meta.url).href)
     defaults.packageBaseUrl = `https://cdn.jsdelivr.net/pyodide/v${module.version}/full/`;
-  return failingWasm(defaults.indexURL, () => module.loadPyodide({ ...defaults, ...options, ...streams }));
+  return failingWasm(defaults.indexURL, waiting, () => module.loadPyodide({ ...defaults, ...options, ...streams }));
 };
 
 // Pyodide's loader only warns when its wasm cannot be fetched or compiled,
 // then waits forever. While it loads, a failed compile of a .wasm fetched
 // from its folder rejects the load instead, naming the file and why (the
 // server's status, else the browser's error). The wrappers only watch:
-// other callers meanwhile get what they would have got.
-const failingWasm = (folder, load) => {
+// other callers meanwhile get what they would have got. Its folder's
+// downloads (the lock file, the standard library, the wasm) are named on
+// the page if they stall.
+const failingWasm = (folder, waiting, load) => {
   const { fetch } = globalThis;
   const { compileStreaming, instantiateStreaming } = WebAssembly;
   const ours = new Map(); // fetch promise → URL
@@ -65,6 +68,7 @@ const failingWasm = (folder, load) => {
     const response = fetch(input, init);
     try {
       const url = new URL(String(input?.url ?? input), globalThis.location.href).href;
+      if (url.startsWith(folder)) waiting(url, response);
       if (url.startsWith(folder) && url.endsWith(".wasm")) ours.set(response, url);
     } catch {} // not a URL: fetch's own promise says so
     return response;
