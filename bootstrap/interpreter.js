@@ -121,12 +121,16 @@ const fromPrefetch = (wasm, load) => {
 // The packages Pyodide could not load, for its error: each lock file
 // package with its wheel's URL, and the server's status when that is an
 // error (Pyodide says only "Failed to fetch": the integrity check of its
-// download hides the status).
+// download hides the status), asked with HEAD: the wheel may be large, and
+// a server that does not answer HEAD says nothing.
 export const wheels = (pyodide, names) =>
   Promise.all(names.map(async (name) => {
     const file = pyodide.lockfile?.packages?.[name]?.file_name;
     if (!file) return name;
     const url = new URL(file, pyodide.lockfileBaseUrl).href;
-    const status = await fetch(url).then((r) => (r.ok ? "" : `: HTTP ${r.status} ${r.statusText}`), () => "");
+    const status = await fetch(url, { method: "HEAD" }).then(
+      (r) => (r.ok || r.status === 405 || r.status === 501 ? "" : `: HTTP ${r.status} ${r.statusText}`),
+      () => "",
+    );
     return `${name} (${url}${status})`;
   }).map((named, i) => named.catch(() => names[i]))).then((list) => list.join(", "));

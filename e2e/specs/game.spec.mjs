@@ -128,14 +128,17 @@ test("the default config asks the official Pyodide CDN of the pinned version for
   test.setTimeout(120_000);
   const asked = [];
   await page.route("https://cdn.jsdelivr.net/**", (route) => {
-    asked.push(route.request().url());
+    asked.push(`${route.request().method()} ${route.request().url()}`);
     return route.fulfill({ status: 404, body: "offline test", headers: { "access-control-allow-origin": "*" } });
   });
   const log = await open(page, "/game/default.html");
   await expect(page.locator(".py-error")).toHaveCount(1, { timeout: 90_000 });
-  expect(asked).toEqual([expect.stringMatching(/^https:\/\/cdn\.jsdelivr\.net\/pyodide\/v314\.0\.7\/full\/pygame_ce-2\.5\.7-cp314-[^/]+\.whl$/)]);
+  // The wheel, then its status for the error (HEAD: the wheel may be large).
+  const wheel = /https:\/\/cdn\.jsdelivr\.net\/pyodide\/v314\.0\.7\/full\/pygame_ce-2\.5\.7-cp314-[^/]+\.whl$/;
+  expect(asked).toEqual([expect.stringMatching(new RegExp(`^GET ${wheel.source}`)), expect.stringMatching(new RegExp(`^HEAD ${wheel.source}`))]);
   const [shown] = await errors(page);
   expect(shown).toContain("pygame-ce");
+  expect(shown).toContain("HTTP 404");
   await expect(out(page)).toBeEmpty(); // the script never ran
   expect(log.console.some((m) => m.text === WARNING)).toBe(false); // the scripts never started
 });
