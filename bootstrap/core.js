@@ -115,6 +115,7 @@ const start = async (shared) => {
     import: importing,
     fetch: download,
     wheels: (...args) => feature("interpreter.js", "interpreter loader").then((module) => module.wheels(...args)),
+    loadPackage: (...args) => feature("interpreter.js", "interpreter loader").then((module) => module.loadPackage(watch, ...args)),
     key: objectKey,
     storage: openStorage,
     polyscript: registerPolyscript,

@@ -118,6 +118,29 @@ const fromPrefetch = (wasm, load) => {
   }
 };
 
+// pyodide.loadPackage, with the files fetched meanwhile (its wheels) named
+// on the page if they stall (waiting: core.js's notice). Calls that overlap
+// share one watching fetch, which the last to finish takes away.
+let loading = 0;
+let unwatched;
+export const loadPackage = async (waiting, pyodide, names, options) => {
+  if (loading++ === 0) {
+    unwatched = globalThis.fetch;
+    globalThis.fetch = (input, init) => {
+      const response = unwatched(input, init);
+      try {
+        waiting(new URL(String(input?.url ?? input), globalThis.location.href).href, response);
+      } catch {} // not a URL: fetch's own promise says so
+      return response;
+    };
+  }
+  try {
+    return await pyodide.loadPackage(names, options);
+  } finally {
+    if (--loading === 0) globalThis.fetch = unwatched;
+  }
+};
+
 // The packages Pyodide could not load, for its error: each lock file
 // package with its wheel's URL, and the server's status when that is an
 // error (Pyodide says only "Failed to fetch": the integrity check of its

@@ -96,6 +96,8 @@ const host = {
   import: importing,
   fetch: download,
   wheels: (...args) => import("./interpreter.js").then((module) => module.wheels(...args)),
+  // No page to show a stalled download on.
+  loadPackage: (pyodide, names, options) => pyodide.loadPackage(names, options),
   key: objectKey,
   storage: openStorage,
   polyscript: registerPolyscript,

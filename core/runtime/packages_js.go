@@ -41,8 +41,9 @@ func (rt *Runtime) installPyodidePackages(wheels, requirements, indexURLs []stri
 	return micropip, nil
 }
 
-// loadPackages runs pyodide.loadPackage, turning its log into progress
-// events and its error reports into one error naming what failed.
+// loadPackages runs pyodide.loadPackage through the host (which names a
+// stalled wheel on the page), turning its log into progress events and its
+// error reports into one error naming what failed.
 func (rt *Runtime) loadPackages(names []string) error {
 	var problems []string
 	onMessage := ffi.FuncOf("loadPackage message", func(_ js.Value, args []js.Value) any {
@@ -55,7 +56,7 @@ func (rt *Runtime) loadPackages(names []string) error {
 	})
 	defer onMessage.Release()
 	defer onError.Release()
-	p := rt.Interp.Value().Call("loadPackage", strings2js(names),
+	p := rt.Loader.Call("loadPackage", rt.Interp.Value(), strings2js(names),
 		map[string]any{"messageCallback": onMessage, "errorCallback": onError})
 	if _, err := ffi.Await(p); err != nil {
 		problems = append(problems, ffi.Message(err))

@@ -25,8 +25,9 @@ type Runtime struct {
 	// import(url), importAll(...urls), key(object) (a number per object)
 	// storage(name) (an IndexedDB store, see dist/storage.js),
 	// fs(interpreter) (pyscript.fs's mount, unmount, revoke, see dist/fs.js)
-	// polyscript(module, interpreter) (registers `polyscript`), fetch(url)
-	// and wheels(pyodide, names) (packages named with their wheels' URLs).
+	// polyscript(module, interpreter) (registers `polyscript`), fetch(url),
+	// wheels(pyodide, names) (packages named with their wheels' URLs) and
+	// loadPackage(pyodide, names, options) (pyodide.loadPackage, watched).
 	Loader js.Value
 	// Progress reports a loading step ("Loading files" …).
 	Progress func(message string)

@@ -132,18 +132,24 @@ test("a [files] entry stalled 10 s: a notice names it while it waits, then the p
   expect(await dataset(page)).toEqual({ victim: "data-word", bystander: "ran" });
 });
 
-// The same for a file Pyodide's loader fetches itself.
-test("py: Pyodide's wasm stalled 10 s: a notice names it while it waits, then the page runs", async ({ page, baseURL }) => {
-  test.setTimeout(90_000); // Pyodide boots after the stall, on a busy machine
-  const url = new URL("/dist/pyodide/pyodide.asm.wasm", baseURL).href;
-  await page.route(url, faults.stall);
-  const log = await open(page, "/netfaults/pyodide.html");
-  const notice = page.locator(".py-waiting");
-  await expect(notice).toContainText(`still waiting for ${url} (`, { timeout: 20_000 });
-  await allDone(page, 80_000);
-  await expect(notice).toHaveCount(0);
-  await expectNoErrors(page, log);
-});
+// The same for files Pyodide's loaders fetch themselves: its wasm, a
+// package's wheel.
+for (const [what, path] of [
+  ["Pyodide's wasm", "/dist/pyodide/pyodide.asm.wasm"],
+  ["a package's wheel", "/fixtures/pyodide-index/gopyscript_demo-1.0.0-py3-none-any.whl"],
+])
+  test(`py: ${what} stalled 10 s: a notice names it while it waits, then the page runs`, async ({ page, baseURL }) => {
+    test.setTimeout(90_000); // Pyodide boots after the stall, on a busy machine
+    const url = new URL(path, baseURL).href;
+    await page.route(url, faults.stall);
+    const log = await open(page, "/netfaults/pyodide.html");
+    const notice = page.locator(".py-waiting");
+    await expect(notice).toContainText(`still waiting for ${url} (`, { timeout: 60_000 });
+    await allDone(page, 80_000);
+    await expect(notice).toHaveCount(0);
+    await expectNoErrors(page, log);
+    expect(await dataset(page)).toEqual({ victim: "hello from the index, with a dependency", other: "ran" });
+  });
 
 // Once the page is done, back online: one error named the URL and the
 // offline fault, and MicroPython's scripts of ids done fired.
