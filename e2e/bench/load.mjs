@@ -378,7 +378,7 @@ async function runCase(browser, origin, c, core) {
 }
 
 const MB = (n) => (n / 2 ** 20).toFixed(1);
-const arrow = (a, b) => (a === undefined ? (b === undefined ? "—" : `${b}`) : `${a} → ${b}`);
+const arrow = (a, b) => (a == null ? (b == null ? "—" : `${b}`) : `${a} → ${b}`);
 const growth = (warm, end) => (warm ? ` (${end >= warm ? "+" : ""}${(((end - warm) / warm) * 100).toFixed(1)} %)` : "");
 
 function cells(r, core) {
