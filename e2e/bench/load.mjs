@@ -121,15 +121,18 @@ def poke(event):
     <script>
       let html = "";
       for (let k = 0; k < ${WORKERS}; k++)
-        html += \`<div id="src\${k}">\${k + 1}</div><div id="half\${k}"></div>
+        html += \`<div id="src\${k}">\${k + 1}</div><div id="half\${k}"></div><div id="read\${k}"></div>
 <script type="mpy" worker id="w\${k}">
 from pyscript import document, sync
 
 def reads(k, n, clicks):
     source = document.getElementById("src" + str(k))
+    progress = document.getElementById("read" + str(k))
     total = 0
     for i in range(n // 2):
         total += int(source.textContent)
+        if i % 100 == 99:
+            progress.textContent = str(i + 1)
     half = document.getElementById("half" + str(k))
     half.textContent = str(int(half.textContent or "0") + 1)
     shown = document.getElementById("clicks")
@@ -137,6 +140,8 @@ def reads(k, n, clicks):
         pass
     for i in range(n - n // 2):
         total += int(source.textContent)
+        if i % 100 == 99:
+            progress.textContent = str(n // 2 + i + 1)
     return total
 
 sync.reads = reads
@@ -260,7 +265,7 @@ const CASES = [
     id: "reads",
     name: `${WORKERS} MicroPython workers × ${READS.toLocaleString("en")} DOM reads, with clicks`,
     page: READS_PAGE,
-    async drive(page, { check, memory, step }) {
+    async drive(page, { check, memory, info, step }) {
       await step("workers start", () => page.evaluate(() => window.ready()));
       const expected = [...Array(WORKERS)].map((_, k) => (k + 1) * READS);
       let clicks = 0;
@@ -278,6 +283,8 @@ const CASES = [
         check(JSON.stringify(got) === JSON.stringify(expected), `round ${r}: totals ${JSON.stringify(got)}`);
         check((await page.textContent("#clicks")) === String(clicks), `round ${r}: clicks shown ${await page.textContent("#clicks")}, want ${clicks}`);
       };
+      // On a step with no end: how far the workers got, in reads.
+      info.progress = () => page.evaluate((w) => [...Array(w)].reduce((sum, _, k) => sum + Number(document.getElementById(`read${k}`).textContent), 0), WORKERS);
       await round(1);
       const warm = await memory();
       await round(2);
@@ -372,6 +379,8 @@ async function runCase(browser, origin, c, core) {
   }
   if (crashed) (r.correct = false), (r.error ??= "the page crashed");
   check(!pageErrors.length, `page errors: ${JSON.stringify(pageErrors).slice(0, 300)}`);
+  if (r.hung && r.info.progress) r.info.readsDoneInRound = await r.info.progress().catch(() => undefined);
+  delete r.info.progress;
   if (r.hung || r.error) r.boxes = await page.locator(".py-error").evaluateAll((els) => els.map((e) => e.textContent)).catch(() => []);
   await context.close().catch(() => {});
   return r;
@@ -404,6 +413,7 @@ function report(meta, results) {
       const why = [...r.wrong, r.hung, r.error].filter(Boolean);
       if (why.length) notes.push(`- ${c.id}, ${core.key}: ${why.join("; ")}`);
       notes.push(`- ${c.id}, ${core.key}, seconds per step: ${r.steps.map(([w, t]) => `${w} ${t.toFixed(1)}`).join(", ")}`);
+      if (r.info.readsDoneInRound !== undefined) notes.push(`- ${c.id}, ${core.key}: when its step ran out of time, the workers had made ${r.info.readsDoneInRound.toLocaleString("en")} of the round's ${(WORKERS * READS).toLocaleString("en")} reads`);
       if (r.info.pythonHeap) notes.push(`- ${c.id}, ${core.key}: the worker's MicroPython heap in use ${r.info.pythonHeap.join(" → ")} bytes`);
     }
   return [
