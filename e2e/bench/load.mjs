@@ -9,7 +9,7 @@
 //   churn    MicroPython workers started and terminated one after the other:
 //            10 (warm-up), then 50
 // For each case and core: correct (every result right, no error shown),
-// finished or not (each step bounded by LOAD_TIMEOUT_S, 180 s: a step that
+// finished or not (each step bounded by LOAD_TIMEOUT_S, 120 s: a step that
 // takes longer is reported as having no end, slow or hung), wall time
 // from navigation to the last check, and the page's JS heap after the
 // warm-up → at the end (CDP, after a forced collection, the least of 3
@@ -31,7 +31,7 @@ const positive = (name, fallback) => {
   if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got ${JSON.stringify(process.env[name])}`);
   return n;
 };
-const TIMEOUT = positive("LOAD_TIMEOUT_S", 180) * 1000;
+const TIMEOUT = positive("LOAD_TIMEOUT_S", 120) * 1000;
 const REFS = positive("LOAD_REFS", 150_000);
 const REFS_WARM = positive("LOAD_REFS_WARM", 100_000);
 const WORKERS = 16;
