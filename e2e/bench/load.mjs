@@ -17,7 +17,10 @@
 // and the page's handle tables (host.stats()), which PyScript has not: n/a.
 //
 //   make load-compare   (not in make test; LOAD_ONLY=<regexp> picks cases,
-//                        LOAD_CORES=ours|pyscript one core)
+//                        LOAD_CORES=ours|pyscript one core; LOAD_REFS,
+//                        LOAD_REFS_WARM, LOAD_READS and LOAD_TIMEOUT_S
+//                        change the levels and the bound, e.g. to try the
+//                        bench out quickly)
 //
 // Results go to stdout, bench-load.md and bench-load.json at the root. Like
 // the other benches it reports and fails only on a broken run.
