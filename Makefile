@@ -11,7 +11,7 @@ TMP ?= $(or $(TMPDIR),/tmp)
 # Packages whose browser glue is tested under node (GOOS=js, no DOM).
 WASM_TEST_PKGS := ./ffi/... ./core/... ./events/...
 
-.PHONY: all dist fixtures serve test unit wasm-test fuzz-short size-check fuzz e2e load cross bench faults soak size tools cross-tools clean
+.PHONY: all dist fixtures serve test unit wasm-test fuzz-short size-check fuzz e2e load cross bench faults load-compare soak size tools cross-tools clean
 
 all: dist
 
@@ -165,6 +165,11 @@ bench: dist
 # (e2e/bench/faults.mjs): bench-faults.md and .json.
 faults: dist
 	node e2e/bench/faults.mjs
+
+# The load spec's pages against our core and PyScript's (e2e/bench/load.mjs;
+# not in make test or make bench, ~10 min): bench-load.md and .json.
+load-compare: dist
+	node e2e/bench/load.mjs
 
 # A worker page's steady mix for 10 minutes, memory sampled every 30 s;
 # fails if it grows (e2e/soak/soak.mjs: SOAK_MINUTES, SOAK_INTERVAL,
