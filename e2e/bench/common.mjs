@@ -53,6 +53,22 @@ export const offlineInterpreters = (folder) => [
   "-mount", `${folder}pyscript/pyodide/=dist/pyodide`,
 ];
 
+// Script text for a bench page's module, the same under both cores:
+// w(id), a worker script's element's xworker; done(id), a promise that its
+// script ran (the <type>:done event both cores fire on the element).
+export const PAGE_DONE = `
+      const w = (id) => document.getElementById(id).xworker;
+      const finished = new Set();
+      const waiting = {};
+      for (const type of ["mpy", "py"])
+        addEventListener(\`\${type}:done\`, (e) => {
+          const id = e.target?.id;
+          if (!id) return;
+          finished.add(id);
+          waiting[id]?.();
+        }, true);
+      const done = (id) => (finished.has(id) ? Promise.resolve() : new Promise((r) => (waiting[id] = r)));`;
+
 // startServer runs our dev server on a free port over e2e/bench/pages, with
 // dist/ and PyScript's core (from pyscript: another copy of PYSCRIPT_DIST,
 // if given) mounted, plus the extra "-mount" arguments; latency (the dev

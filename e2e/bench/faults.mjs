@@ -36,7 +36,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { routeFaults } from "../specs/routefaults.mjs";
-import { INTERPRETERS, OURS, PYSCRIPT, ROOT, checkDist, launch, run, runMeta, sleep, startServer, table, writeResults, offlineInterpreters } from "./common.mjs";
+import { INTERPRETERS, OURS, PYSCRIPT, ROOT, checkDist, launch, run, runMeta, sleep, startServer, table, writeResults, offlineInterpreters, PAGE_DONE } from "./common.mjs";
 
 const TIMEOUT = Number(process.env.FAULTS_TIMEOUT_MS ?? 30_000);
 // How long a page may take to get ready (interpreters booted, workers
@@ -103,19 +103,8 @@ js.document.body.dataset.victim = open("./data.txt").read() + nf_mod.word`),
 // cores fire on the element); booted(id).promise, its script called
 // sync.booted(id) (it has started: what follows is the case's time, not the
 // interpreter's boot); outcome(p), how a call went.
-const PAGE_HELPERS = `
-      const w = (id) => document.getElementById(id).xworker;
+const PAGE_HELPERS = `${PAGE_DONE}
       const outcome = (p) => p.then((v) => ({ ok: true, text: String(v) }), (e) => ({ ok: false, text: String(e?.message ?? e) }));
-      const finished = new Set();
-      const waiting = {};
-      for (const type of ["mpy", "py"])
-        addEventListener(\`\${type}:done\`, (e) => {
-          const id = e.target?.id;
-          if (!id) return;
-          finished.add(id);
-          waiting[id]?.();
-        }, true);
-      const done = (id) => (finished.has(id) ? Promise.resolve() : new Promise((r) => (waiting[id] = r)));
       const boots = {};
       const booted = (id) => {
         if (!boots[id]) {

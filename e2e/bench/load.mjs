@@ -27,7 +27,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { INTERPRETERS, OURS, PYSCRIPT, checkDist, launch, offlineInterpreters, run, runMeta, sleep, startServer, table, writeResults } from "./common.mjs";
+import { INTERPRETERS, OURS, PYSCRIPT, checkDist, launch, offlineInterpreters, PAGE_DONE, run, runMeta, sleep, startServer, table, writeResults } from "./common.mjs";
 
 const positive = (name, fallback) => {
   const n = Number(process.env[name] ?? fallback);
@@ -72,18 +72,9 @@ ${body}
 
 // done(id): the worker script with that id has run (both cores fire
 // <type>:done on its element); w(id): its xworker.
-const DONE = `
-      const finished = new Set();
-      const waiting = {};
-      for (const type of ["mpy", "py"])
-        addEventListener(\`\${type}:done\`, (e) => {
-          const id = e.target?.id;
-          if (!id) return;
-          finished.add(id);
-          waiting[id]?.();
-        }, true);
-      window.done = (id) => (finished.has(id) ? Promise.resolve() : new Promise((r) => (waiting[id] = r)));
-      window.w = (id) => document.getElementById(id).xworker;`;
+const DONE = `${PAGE_DONE}
+      window.done = done;
+      window.w = w;`;
 
 // e2e/pages/load/scripts.html
 const SCRIPTS_PAGE = {
