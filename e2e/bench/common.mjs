@@ -4,7 +4,7 @@
 // writing the results, and running main() with clean-up on exit or Ctrl-C.
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import os from "node:os";
 import path from "node:path";
@@ -52,6 +52,30 @@ export const offlineInterpreters = (folder) => [
   "-mount", `${folder}pyscript/micropython/=dist/micropython`,
   "-mount", `${folder}pyscript/pyodide/=dist/pyodide`,
 ];
+
+// The two cores a side-by-side bench writes each page for: the one
+// difference between a page's copies is the core's include. PyScript's
+// `offline` loads ./pyscript/<interpreter>/ next to the page (see
+// offlineInterpreters). extra: more fields for each core.
+export const swappedCores = (extra = {}) => [
+  { ...OURS, src: "/dist/core.js", attrs: "", ...extra.ours },
+  { ...PYSCRIPT, src: "/pyscript/core.js", attrs: " offline", ...extra.pyscript },
+];
+
+// The cores the variable named env picks ("ours", "pyscript", or both
+// comma-separated; unset: all).
+export function pickCores(cores, env) {
+  const picked = cores.filter((c) => !process.env[env] || process.env[env].split(",").includes(c.key));
+  if (!picked.length) throw new Error(`${env}=${process.env[env]}: want ours, pyscript or both`);
+  return picked;
+}
+
+// A temporary folder for a bench's generated pages, removed at the end.
+export function pagesFolder(cleanups, name) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `gopyscript-${name}-`));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
 
 // Script text for a bench page's module, the same under both cores:
 // w(id), a worker script's element's xworker; done(id), a promise that its

@@ -32,11 +32,10 @@
 //
 // Results go to stdout, bench-faults.md and bench-faults.json at the root.
 // Like the other benches it reports and fails only on a broken run.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { routeFaults } from "../specs/routefaults.mjs";
-import { INTERPRETERS, OURS, PYSCRIPT, ROOT, checkDist, launch, run, runMeta, sleep, startServer, table, writeResults, offlineInterpreters, PAGE_DONE } from "./common.mjs";
+import { INTERPRETERS, ROOT, checkDist, launch, run, runMeta, sleep, startServer, table, writeResults, offlineInterpreters, PAGE_DONE, swappedCores, pickCores, pagesFolder } from "./common.mjs";
 
 const TIMEOUT = Number(process.env.FAULTS_TIMEOUT_MS ?? 30_000);
 // How long a page may take to get ready (interpreters booted, workers
@@ -47,15 +46,8 @@ const PARALLEL = Number(process.env.FAULTS_PARALLEL ?? 4);
 if (!(TIMEOUT > 0) || !(PARALLEL >= 1)) throw new Error("FAULTS_TIMEOUT_MS and FAULTS_PARALLEL must be positive numbers");
 const ONLY = process.env.FAULTS_ONLY ? new RegExp(process.env.FAULTS_ONLY) : null;
 
-// The one difference between a page's two copies. PyScript's `offline`
-// loads ./pyscript/<interpreter>/ next to the page: our dist/ copies,
-// mounted there, the very files our core loads.
-const ALL_CORES = [
-  { ...OURS, src: "/dist/core.js", attrs: "" },
-  { ...PYSCRIPT, src: "/pyscript/core.js", attrs: " offline" },
-];
-const CORES = ALL_CORES.filter((c) => !process.env.FAULTS_CORES || process.env.FAULTS_CORES.split(",").includes(c.key));
-if (!CORES.length) throw new Error(`FAULTS_CORES=${process.env.FAULTS_CORES}: want ours, pyscript or both`);
+const ALL_CORES = swappedCores();
+const CORES = pickCores(ALL_CORES, "FAULTS_CORES");
 
 const MARKUP = "<img src=x onerror=window.__pwned=1><b id=injected>bold</b>";
 const PY_MARKUP = JSON.stringify(MARKUP); // a Python string literal too
@@ -632,8 +624,7 @@ function report(meta, results) {
 run(async (cleanups) => {
   checkDist();
   const t0 = Date.now();
-  const dir = mkdtempSync(path.join(os.tmpdir(), "gopyscript-faults-"));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = pagesFolder(cleanups, "faults");
   writePages(dir);
   const server = startServer([
     "-mount", `/faults/=${dir}`,

@@ -24,10 +24,10 @@
 //
 // Results go to stdout, bench-load.md and bench-load.json at the root. Like
 // the other benches it reports and fails only on a broken run.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { INTERPRETERS, OURS, PYSCRIPT, checkDist, launch, offlineInterpreters, PAGE_DONE, run, runMeta, sleep, startServer, table, writeResults } from "./common.mjs";
+import { coreMemory, settledHeap } from "../specs/memory.mjs";
+import { INTERPRETERS, checkDist, launch, offlineInterpreters, PAGE_DONE, pagesFolder, pickCores, swappedCores, run, runMeta, sleep, startServer, table, writeResults } from "./common.mjs";
 
 const positive = (name, fallback) => {
   const n = Number(process.env[name] ?? fallback);
@@ -45,12 +45,11 @@ const ONLY = process.env.LOAD_ONLY ? new RegExp(process.env.LOAD_ONLY) : null;
 // PyScript's `offline` covers the page's scripts, not a worker started from
 // JS (MPWorker fetches MicroPython from its CDN): %OFFLINE% gives that one
 // the same local copy, through polyscript's `version` option.
-const ALL_CORES = [
-  { ...OURS, src: "/dist/core.js", attrs: "", offline: "" },
-  { ...PYSCRIPT, src: "/pyscript/core.js", attrs: " offline", offline: ', { version: new URL("./pyscript/micropython/micropython.mjs", location.href).href }' },
-];
-const CORES = ALL_CORES.filter((c) => !process.env.LOAD_CORES || process.env.LOAD_CORES.split(",").includes(c.key));
-if (!CORES.length) throw new Error(`LOAD_CORES=${process.env.LOAD_CORES}: want ours, pyscript or both`);
+const ALL_CORES = swappedCores({
+  ours: { offline: "" },
+  pyscript: { offline: ', { version: new URL("./pyscript/micropython/micropython.mjs", location.href).href }' },
+});
+const CORES = pickCores(ALL_CORES, "LOAD_CORES");
 
 // --- pages ------------------------------------------------------------------
 
@@ -326,21 +325,8 @@ const CASES = [
 // memory: the page's JS heap once everything collectable is collected (as
 // load.spec's memory()); ours adds core.wasm's memory and host.stats().
 async function memory(page, cdp, core) {
-  let heap = Infinity;
-  for (let i = 0; i < 3; i++) {
-    await cdp.send("HeapProfiler.collectGarbage");
-    await sleep(200);
-    await cdp.send("HeapProfiler.collectGarbage");
-    heap = Math.min(heap, (await cdp.send("Runtime.getHeapUsage")).usedSize);
-  }
-  if (core.key !== "ours") return { heap };
-  return {
-    heap,
-    ...(await page.evaluate(() => {
-      const { host } = globalThis[Symbol.for("gopyscript")];
-      return { wasm: host.exports.mem.buffer.byteLength, stats: host.stats() };
-    })),
-  };
+  const heap = await settledHeap(cdp);
+  return core.key === "ours" ? { heap, ...(await coreMemory(page)) } : { heap };
 }
 
 async function runCase(browser, origin, c, core) {
@@ -430,8 +416,7 @@ function report(meta, results) {
 run(async (cleanups) => {
   checkDist();
   const t0 = Date.now();
-  const dir = mkdtempSync(path.join(os.tmpdir(), "gopyscript-load-"));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = pagesFolder(cleanups, "load");
   for (const c of CASES) for (const core of ALL_CORES) writeFileSync(path.join(dir, `${c.id}-${core.key}.html`), template(core, c.page));
   writeFileSync(path.join(dir, "touch.py"), TOUCH_PY);
   const server = startServer(["-mount", `/load/=${dir}`, ...offlineInterpreters("/load/")]);

@@ -8,30 +8,12 @@
 // README's "When things go wrong".
 import { test, expect } from "@playwright/test";
 import { open, allDone, events, expectNoErrors } from "./helpers.mjs";
+import { coreMemory, settledHeap } from "./memory.mjs";
 
 test.describe.configure({ mode: "parallel" });
 
-const host = (page) =>
-  page.evaluate(() => {
-    const { host } = globalThis[Symbol.for("gopyscript")];
-    return { wasm: host.exports.mem.buffer.byteLength, stats: host.stats() };
-  });
-
-// What the page holds once everything collectable is collected. The worker
-// side of a reference is freed by a FinalizationRegistry callback, which
-// runs after a collection: collect, let the page hear, collect again. The
-// heap is the least of three such samples (a few hundred KB of it come and
-// go with the page's timers and Go's scheduler).
-async function memory(page, cdp) {
-  let heap = Infinity;
-  for (let i = 0; i < 3; i++) {
-    await cdp.send("HeapProfiler.collectGarbage");
-    await page.waitForTimeout(200);
-    await cdp.send("HeapProfiler.collectGarbage");
-    heap = Math.min(heap, (await cdp.send("Runtime.getHeapUsage")).usedSize);
-  }
-  return { heap, ...(await host(page)) };
-}
+// What the page holds once everything collectable is collected.
+const memory = async (page, cdp) => ({ heap: await settledHeap(cdp), ...(await coreMemory(page)) });
 
 // Memory at the end within 10 % of its level after the warm-up, the handle
 // tables as they were; the figures go into the test's annotations.
@@ -120,12 +102,12 @@ for (const [type, [warmUp, n]] of Object.entries(references)) {
     const made = (n) => page.evaluate((n) => window.refs(n), n);
     const [leftWarm, usedWarm, peakWarm] = await made(warmUp);
     expect(leftWarm).toBeLessThanOrEqual(10);
-    await expect.poll(async () => (await host(page)).stats.lent, { timeout: 30_000 }).toBeLessThanOrEqual(10);
+    await expect.poll(async () => (await coreMemory(page)).stats.lent, { timeout: 30_000 }).toBeLessThanOrEqual(10);
     const warm = await memory(page, cdp);
     const [left, used, peak] = await made(n);
     test.info().annotations.push({ type: "memory", description: `references held by the worker before a collection, at most: ${peakWarm} → ${peak}` });
     expect(left).toBeLessThanOrEqual(10);
-    await expect.poll(async () => (await host(page)).stats.lent, { timeout: 30_000 }).toBeLessThanOrEqual(warm.stats.lent);
+    await expect.poll(async () => (await coreMemory(page)).stats.lent, { timeout: 30_000 }).toBeLessThanOrEqual(warm.stats.lent);
     const end = await memory(page, cdp);
     if (type === "mpy") {
       // The worker's Python heap in use, after a collection.
@@ -146,15 +128,15 @@ for (const [type, [warmUp, n]] of Object.entries(churn)) {
     const log = await open(page, "/load/churn.html");
     await page.waitForFunction(() => document.body.dataset.ready && globalThis[Symbol.for("gopyscript")].host?.stats);
     const cdp = await page.context().newCDPSession(page);
-    const start = await host(page);
+    const start = await coreMemory(page);
     const during = await page.evaluate(([type, n]) => window.churn(type, n), [type, warmUp]);
     // While one worker runs it holds a few page objects; afterwards nothing.
     expect(during.workers).toBe(1);
     expect(during.lent).toBeGreaterThan(0);
-    await expect.poll(async () => (await host(page)).stats).toEqual(start.stats);
+    await expect.poll(async () => (await coreMemory(page)).stats).toEqual(start.stats);
     const warm = await memory(page, cdp);
     expect(await page.evaluate(([type, n]) => window.churn(type, n), [type, n])).toEqual(during);
-    await expect.poll(async () => (await host(page)).stats).toEqual({ workers: 0, lent: 0, channels: 0 });
+    await expect.poll(async () => (await coreMemory(page)).stats).toEqual({ workers: 0, lent: 0, channels: 0 });
     expectFlat(`${n} workers (${type})`, warm, await memory(page, cdp));
     await expectNoErrors(page, log);
   });
